@@ -1,0 +1,2 @@
+//! Weighted-pool math (see README).
+#![no_std]

@@ -1,0 +1,1 @@
+//! weighted-pool contract.

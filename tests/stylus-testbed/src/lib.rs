@@ -1,0 +1,2 @@
+//! Local Stylus + EVM execution environment (see README).
+pub mod stylus;

@@ -1,0 +1,2 @@
+//! Stylus programs: loading, validation and execution with wasmi.
+pub mod host;
