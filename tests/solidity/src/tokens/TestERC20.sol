@@ -11,7 +11,7 @@ contract TestERC20 {
     string public symbol;
     uint8 public immutable decimals;
     uint256 public totalSupply;
-    mapping(address => uint256) public balanceOf;
+    mapping(address => uint256) internal _balances;
     mapping(address => mapping(address => uint256)) public allowance;
 
     event Transfer(address indexed from, address indexed to, uint256 value);
@@ -26,10 +26,14 @@ contract TestERC20 {
         decimals = decimals_;
     }
 
+    function balanceOf(address account) public view virtual returns (uint256) {
+        return _balances[account];
+    }
+
     /// @notice Test faucet: mints `amount` to `to`. Unrestricted on purpose.
     function mint(address to, uint256 amount) public virtual {
         totalSupply += amount;
-        balanceOf[to] += amount;
+        _balances[to] += amount;
         emit Transfer(address(0), to, amount);
     }
 
@@ -66,15 +70,15 @@ contract TestERC20 {
     }
 
     function _debit(address from, uint256 amount) internal {
-        uint256 bal = balanceOf[from];
+        uint256 bal = _balances[from];
         if (bal < amount) revert InsufficientBalance(from, bal, amount);
-        balanceOf[from] = bal - amount;
+        _balances[from] = bal - amount;
     }
 
     /// @dev Moves `amount`; overridden by the fee-on-transfer variant.
     function _transfer(address from, address to, uint256 amount) internal virtual {
         _debit(from, amount);
-        balanceOf[to] += amount;
+        _balances[to] += amount;
         emit Transfer(from, to, amount);
     }
 }
