@@ -1,0 +1,293 @@
+//! The two numeric kernels every power rests on: ln of a ratio of integers and exp, both in
+//! Q192 fixed point (ulp = 2^-192), each with a proven absolute error bound.
+//!
+//! Why this shape: every weighted-pool formula is `C * (x^y - 1)` or `C * (1 - x^y)` or
+//! `C * x^y` with x a ratio of integers. We evaluate `x^y = exp(y * ln(x))` with ln taken
+//! directly on the integer ratio (so 1 - x is never formed with cancellation), keep an
+//! absolute error bound on the exponent, and let `exp` return *bounds* (a lower and an
+//! upper mantissa). The caller then rounds the lower bound down or the upper bound up, so
+//! the direction is guaranteed although the internal value is approximate.
+//!
+//! Error bounds (ulps of 2^-192, derivations inline):
+//! * `ln_ratio`: |computed - ln(a/b)| <= `LN_RATIO_ERR` (= 12) for any a, b in [1, 2^512).
+//! * `exp_bounds`: for |z_true - z| <= err_z ulps, `lo * 2^(k-192) <= e^z_true <= hi * 2^(k-192)`
+//!   with hi - lo <= 2 * (16 + 5 * err_z) and lo, hi within [2^192, 2^193] (± the margin).
+
+use crate::constants::{LN2_DIV32_Q192, LN2_Q255, LN_MID, POW2_FRAC};
+use crate::error::{MathError, MathResult};
+use crate::wide::{div_rem_512, div_small, mul_512, mul_wide, mulq, narrow, shift_round, wide, ONE_Q};
+use alloy_primitives::{U256, U512};
+
+/// Proven bound on the absolute error of `ln_ratio`, in ulps (derivation: `ln_mantissa`
+/// <= 5.1, mantissa quotient <= 2, exponent * ln2 <= 1, normalisation < 0.01).
+pub(crate) const LN_RATIO_ERR: u64 = 12;
+/// Proven bound on the error of the `exp` kernel itself, in mantissa ulps (<= 8 derived).
+const EXP_KERNEL_ERR: u64 = 16;
+/// |z| at or above 2^30 is outside any representable result (e^(2^30) has ~1.5e9 bits).
+const Z_LIMIT_BITS: usize = 192 + 30;
+
+/// A signed Q192 number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Fx {
+    pub neg: bool,
+    pub mag: U256,
+}
+
+impl Fx {
+    pub const ZERO: Fx = Fx { neg: false, mag: U256::ZERO };
+
+    pub fn new(neg: bool, mag: U256) -> Fx {
+        Fx { neg: neg && !mag.is_zero(), mag }
+    }
+
+    pub fn add(self, o: Fx) -> MathResult<Fx> {
+        if self.neg == o.neg {
+            let mag = self.mag.checked_add(o.mag).ok_or(MathError::Overflow)?;
+            Ok(Fx::new(self.neg, mag))
+        } else if self.mag >= o.mag {
+            Ok(Fx::new(self.neg, self.mag - o.mag))
+        } else {
+            Ok(Fx::new(o.neg, o.mag - self.mag))
+        }
+    }
+}
+
+/// Reciprocals floor(2^192 / (2i+1)) for the atanh series, computed at compile time.
+const ATANH_TERMS: usize = 13;
+const RECIP_ODD: [U256; ATANH_TERMS] = {
+    let mut t = [U256::ZERO; ATANH_TERMS];
+    let mut i = 0;
+    while i < ATANH_TERMS {
+        // 2^192 / d with d < 2^64: long division of the single top limb.
+        let d = (2 * i + 1) as u128;
+        let mut limbs = [0u64; 4];
+        let mut rem: u128 = 1; // the limb holding 2^192 is limb 3 = 1
+        // limb 3
+        limbs[3] = (rem / d) as u64;
+        rem %= d;
+        let mut l = 3;
+        while l > 0 {
+            l -= 1;
+            let cur = rem << 64;
+            limbs[l] = (cur / d) as u64;
+            rem = cur % d;
+        }
+        t[i] = U256::from_limbs(limbs);
+        i += 1;
+    }
+    t
+};
+
+/// ln(m) for m in [2^192, 2^193) (i.e. [1, 2) in Q192). Error <= 5.1 ulp.
+///
+/// m = c_j * r with c_j = (65+2j)/64 the midpoint of m's 1/32-wide interval, so |r-1| <= 1/65;
+/// ln r = 2 atanh(s), s = (r-1)/(r+1) = (64m - (65+2j)2^192) / (64m + (65+2j)2^192) (exact
+/// integers), |s| <= 1/129. Series sum_{i<=12} s^{2i}/(2i+1) in Horner form; tail <= 2^-193.
+/// Errors: s floor < 1; T = s^2: 1.02; Horner accumulator: 3.04; 2*s*acc: 4.05; tail 0.5;
+/// LN_MID rounding 0.5.
+fn ln_mantissa(m: U256) -> MathResult<Fx> {
+    let frac = m.checked_sub(ONE_Q).ok_or(MathError::OutOfDomain)?;
+    let j64 = (frac >> 187usize).as_limbs()[0];
+    if j64 >= 32 {
+        return Err(MathError::OutOfDomain);
+    }
+    let j = j64 as usize;
+    let a = m << 6usize; // 64 m < 2^199
+    let b = U256::from(65 + 2 * j64) << 192usize; // (65+2j) 2^192 < 2^199
+    let (neg, num) = if a >= b { (false, a - b) } else { (true, b - a) };
+    let den = a.checked_add(b).ok_or(MathError::Overflow)?;
+    let (s_wide, _) = div_rem_512(wide(num) << 192usize, wide(den))?;
+    let s = narrow(s_wide)?;
+    let t = mulq(s, s)?;
+    let mut acc = RECIP_ODD[ATANH_TERMS - 1];
+    for c in RECIP_ODD[..ATANH_TERMS - 1].iter().rev() {
+        acc = c.checked_add(mulq(t, acc)?).ok_or(MathError::Overflow)?;
+    }
+    let half = mulq(s, acc)?;
+    let ln_r = Fx::new(neg, half << 1usize);
+    let ln_c = LN_MID.get(j).copied().ok_or(MathError::OutOfDomain)?;
+    ln_r.add(Fx::new(false, ln_c))
+}
+
+/// Bring a non-zero U512 to a U256 with its top bit at position 255, truncating low bits
+/// (relative error < 2^-255). Returns the value and e with a = value * 2^(e - 255).
+fn normalize(a: U512) -> MathResult<(U256, i64)> {
+    let bits = a.bit_len();
+    if bits == 0 {
+        return Err(MathError::OutOfDomain);
+    }
+    let e = bits as i64 - 1;
+    let v = if bits > 256 { a >> (bits - 256) } else { a << (256 - bits) };
+    Ok((narrow(v)?, e))
+}
+
+/// ln(a / b) for integers a, b >= 1, in Q192, with |error| <= `LN_RATIO_ERR` ulps.
+///
+/// Both are normalised to 256-bit mantissas (error < 2^-254 relative together), their
+/// quotient q = floor(a' 2^192 / b') in [2^191, 2^193) is brought to [2^192, 2^193) (error
+/// <= 2 ulps relative), and ln(a/b) = ln(q/2^192) + e ln2 with e ln2 from a 255-bit ln2
+/// (floor: <= 1 ulp).
+pub(crate) fn ln_ratio(a: U512, b: U512) -> MathResult<Fx> {
+    if a.is_zero() || b.is_zero() {
+        return Err(MathError::OutOfDomain);
+    }
+    if a == b {
+        return Ok(Fx::ZERO);
+    }
+    let (an, ea) = normalize(a)?;
+    let (bn, eb) = normalize(b)?;
+    let (q_wide, _) = div_rem_512(wide(an) << 192usize, wide(bn))?;
+    let mut q = narrow(q_wide)?;
+    let mut e = ea - eb;
+    if q < ONE_Q {
+        q <<= 1usize;
+        e -= 1;
+    }
+    let ln_m = ln_mantissa(q)?;
+    if e == 0 {
+        return Ok(ln_m);
+    }
+    let e_abs = U512::from(e.unsigned_abs());
+    let e_ln2 = narrow(shift_round(mul_512(wide(LN2_Q255), e_abs)?, -63, false)?)?;
+    ln_m.add(Fx::new(e < 0, e_ln2))
+}
+
+/// ln(a) for a U256 integer a >= 1 (convenience).
+pub(crate) fn ln_ratio_256(a: U256, b: U256) -> MathResult<Fx> {
+    ln_ratio(wide(a), wide(b))
+}
+
+/// z * num / den with its error bound: returns (value, err) where err >= err_z*num/den + 1.
+/// A result of magnitude >= 2^30 is clamped when negative (exp of it underflows every
+/// representable bound anyway; `exp_bounds` treats it as "below 2^-(2^30)") and is an
+/// `Overflow` when positive.
+pub(crate) fn scale(z: Fx, err_z: U256, num: U256, den: U256) -> MathResult<(Fx, U256)> {
+    if den.is_zero() {
+        return Err(MathError::ZeroDivision);
+    }
+    let (q, _) = div_rem_512(mul_wide(z.mag, num), wide(den))?;
+    let err = crate::wide::mul_div_up(err_z, num, den)
+        .map_err(|_| MathError::PrecisionLoss)?
+        .checked_add(U256::ONE)
+        .ok_or(MathError::PrecisionLoss)?;
+    let limit = U512::ONE << Z_LIMIT_BITS;
+    if q >= limit {
+        if z.neg {
+            return Ok((Fx::new(true, narrow(limit)?), err));
+        }
+        return Err(MathError::Overflow);
+    }
+    Ok((Fx::new(z.neg, narrow(q)?), err))
+}
+
+/// Rigorous bounds on e^z: the true value lies in [lo, hi] * 2^(k - 192).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct ExpBounds {
+    pub lo: U256,
+    pub hi: U256,
+    pub k: i64,
+}
+
+impl ExpBounds {
+    /// floor(c * lower(e^z) * 2^extra): a lower bound of c e^z 2^extra.
+    pub fn lower(&self, c: U512, extra: i64) -> MathResult<U512> {
+        shift_round(mul_512(c, wide(self.lo))?, self.k - 192 + extra, false)
+    }
+    /// ceil(c * upper(e^z) * 2^extra): an upper bound of c e^z 2^extra.
+    pub fn upper(&self, c: U512, extra: i64) -> MathResult<U512> {
+        shift_round(mul_512(c, wide(self.hi))?, self.k - 192 + extra, true)
+    }
+}
+
+/// n * ln2 / 32 in Q192, floor (error <= 1 ulp for n < 2^40).
+fn n_ln2_div32(n: u64) -> MathResult<U256> {
+    narrow(shift_round(mul_512(wide(LN2_Q255), U512::from(n))?, -68, false)?)
+}
+
+/// Bounds on e^z for z known to within err_z ulps.
+///
+/// z = n ln2/32 + r with 0 <= r < ln2/32 (n from an estimated quotient, then fixed so r is
+/// in range; n ln2/32 computed from a 255-bit ln2: <= 1 ulp); e^r by Taylor/Horner with 22
+/// terms (r < 2^-5.5, tail < 2^-201; each step two floors: <= 2.05 ulp); times
+/// 2^(j/32) (table, 0.5 ulp): mantissa error <= 5.7 + 2.1 (from r) < 8 = half of
+/// `EXP_KERNEL_ERR`. The input uncertainty adds at most 5 ulps per ulp of err_z.
+pub(crate) fn exp_bounds(z: Fx, err_z: U256) -> MathResult<ExpBounds> {
+    if err_z > (U256::ONE << 128usize) {
+        return Err(MathError::PrecisionLoss);
+    }
+    let margin = err_z
+        .checked_mul(U256::from(5u64))
+        .and_then(|v| v.checked_add(U256::from(EXP_KERNEL_ERR)))
+        .ok_or(MathError::PrecisionLoss)?;
+    if z.mag >= (U256::ONE << Z_LIMIT_BITS) {
+        if z.neg {
+            // e^z < 2^-(2^30): any lower bound >= 0 and the upper bound 2^-(2^30) are valid.
+            return Ok(ExpBounds { lo: U256::ZERO, hi: ONE_Q, k: -(1i64 << 30) });
+        }
+        return Err(MathError::Overflow);
+    }
+    if z.mag.is_zero() {
+        let lo = ONE_Q.saturating_sub(margin);
+        let hi = ONE_Q.checked_add(margin).ok_or(MathError::Overflow)?;
+        return Ok(ExpBounds { lo, hi, k: 0 });
+    }
+    let (q, _) = crate::wide::div_rem(z.mag, LN2_DIV32_Q192)?;
+    let q = q.as_limbs()[0]; // |z| < 2^30 so q < 2^36
+    // Find n (signed) with r = z - n ln2/32 in [0, ln2/32).
+    let (n_neg, n_abs, r) = if !z.neg {
+        let mut n = q;
+        loop {
+            let p = n_ln2_div32(n)?;
+            if p > z.mag {
+                n = n.checked_sub(1).ok_or(MathError::Overflow)?;
+                continue;
+            }
+            let r = z.mag - p;
+            if r >= LN2_DIV32_Q192 && n_ln2_div32(n + 1)? <= z.mag {
+                n += 1;
+                continue;
+            }
+            break (false, n, r);
+        }
+    } else {
+        let mut n = q + 1;
+        loop {
+            let p = n_ln2_div32(n)?;
+            if p < z.mag {
+                n += 1;
+                continue;
+            }
+            let r = p - z.mag;
+            if r >= LN2_DIV32_Q192 && n > 0 && n_ln2_div32(n - 1)? >= z.mag {
+                n -= 1;
+                continue;
+            }
+            break (true, n, r);
+        }
+    };
+    // e^r, Horner: p = 1 + r/i * p for i = 22..1.
+    let mut p = ONE_Q;
+    let mut i: u64 = 22;
+    while i >= 1 {
+        p = ONE_Q.checked_add(div_small(mulq(r, p)?, i)?).ok_or(MathError::Overflow)?;
+        i -= 1;
+    }
+    // n = 32 k + j with 0 <= j < 32 (floor division for negative n).
+    let (k, j) = if !n_neg {
+        ((n_abs >> 5) as i64, (n_abs & 31) as usize)
+    } else {
+        let rem = (n_abs & 31) as usize;
+        let quo = (n_abs >> 5) as i64;
+        if rem == 0 { (-quo, 0) } else { (-quo - 1, 32 - rem) }
+    };
+    let t = POW2_FRAC.get(j).copied().ok_or(MathError::Overflow)?;
+    let mut m = mulq(p, t)?;
+    let mut k = k;
+    if m >= (ONE_Q << 1usize) {
+        m >>= 1usize;
+        k += 1;
+    }
+    let lo = m.saturating_sub(margin);
+    let hi = m.checked_add(margin).ok_or(MathError::Overflow)?;
+    Ok(ExpBounds { lo, hi, k })
+}

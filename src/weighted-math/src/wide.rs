@@ -1,0 +1,199 @@
+//! Checked wide-integer helpers (U256 / U512) and Q192 fixed-point primitives.
+//!
+//! Q192: a `U256` holding `value * 2^192` (64 integer bits, 192 fraction bits). One ulp is
+//! 2^-192 ≈ 1.6e-58. 192 = 3 limbs, so a Q192 product is limbs 3..=6 of the 512-bit product.
+//! Nothing here panics: divisions check their divisor, shifts and products check overflow.
+
+use crate::error::{MathError, MathResult};
+use alloy_primitives::{U256, U512};
+
+/// 1.0 in Q192.
+pub(crate) const ONE_Q: U256 = U256::from_limbs([0, 0, 0, 1]);
+/// 1e18, the fixed-point ONE.
+pub(crate) const WAD: U256 = U256::from_limbs([1_000_000_000_000_000_000, 0, 0, 0]);
+pub(crate) const WAD_U64: u64 = 1_000_000_000_000_000_000;
+
+/// Full 256x256 -> 512-bit product (schoolbook on 64-bit limbs; cannot overflow:
+/// each step is at most (2^64-1)^2 + 2(2^64-1) = 2^128 - 1).
+#[inline]
+pub(crate) fn mul_wide(a: U256, b: U256) -> U512 {
+    let x = a.as_limbs();
+    let y = b.as_limbs();
+    let mut r = [0u64; 8];
+    for (i, xi) in x.iter().enumerate() {
+        if *xi == 0 {
+            continue;
+        }
+        let mut carry: u128 = 0;
+        for (j, yj) in y.iter().enumerate() {
+            // i + j <= 6 < 8: in bounds.
+            let t = (*xi as u128) * (*yj as u128) + (r[i + j] as u128) + carry;
+            r[i + j] = t as u64;
+            carry = t >> 64;
+        }
+        r[i + 4] = carry as u64;
+    }
+    U512::from_limbs(r)
+}
+
+/// floor(a * b / 2^192) for Q192 values; `Overflow` if the result needs more than 256 bits.
+#[inline]
+pub(crate) fn mulq(a: U256, b: U256) -> MathResult<U256> {
+    let p = mul_wide(a, b);
+    let l = p.as_limbs();
+    if l[7] != 0 {
+        return Err(MathError::Overflow);
+    }
+    Ok(U256::from_limbs([l[3], l[4], l[5], l[6]]))
+}
+
+/// Widens a U256 to U512.
+#[inline]
+pub(crate) fn wide(a: U256) -> U512 {
+    let l = a.as_limbs();
+    U512::from_limbs([l[0], l[1], l[2], l[3], 0, 0, 0, 0])
+}
+
+/// Narrows a U512 to U256, `Overflow` if it does not fit.
+#[inline]
+pub(crate) fn narrow(a: U512) -> MathResult<U256> {
+    let l = a.as_limbs();
+    if l[4] | l[5] | l[6] | l[7] != 0 {
+        return Err(MathError::Overflow);
+    }
+    Ok(U256::from_limbs([l[0], l[1], l[2], l[3]]))
+}
+
+/// floor(a / d) for a small non-zero divisor, by 64-bit long division.
+#[inline]
+pub(crate) fn div_small(a: U256, d: u64) -> MathResult<U256> {
+    if d == 0 {
+        return Err(MathError::ZeroDivision);
+    }
+    let l = a.as_limbs();
+    let mut q = [0u64; 4];
+    let mut rem: u128 = 0;
+    let d128 = d as u128;
+    for i in (0..4).rev() {
+        // rem < d, so cur < d * 2^64 and cur / d < 2^64.
+        let cur = (rem << 64) | (l[i] as u128);
+        q[i] = (cur / d128) as u64;
+        rem = cur % d128;
+    }
+    Ok(U256::from_limbs(q))
+}
+
+/// (a / b, a % b) for U256, `ZeroDivision` if b == 0.
+#[inline]
+pub(crate) fn div_rem(a: U256, b: U256) -> MathResult<(U256, U256)> {
+    if b.is_zero() {
+        return Err(MathError::ZeroDivision);
+    }
+    Ok(a.div_rem(b))
+}
+
+/// (a / b, a % b) for U512, `ZeroDivision` if b == 0.
+#[inline]
+pub(crate) fn div_rem_512(a: U512, b: U512) -> MathResult<(U512, U512)> {
+    if b.is_zero() {
+        return Err(MathError::ZeroDivision);
+    }
+    Ok(a.div_rem(b))
+}
+
+/// floor(a * b / c) exactly (512-bit intermediate); errors on c == 0 or a result > 256 bits.
+#[inline]
+pub(crate) fn mul_div_down(a: U256, b: U256, c: U256) -> MathResult<U256> {
+    if c.is_zero() {
+        return Err(MathError::ZeroDivision);
+    }
+    if let Some(p) = a.checked_mul(b) {
+        return Ok(p / c);
+    }
+    let (q, _) = div_rem_512(mul_wide(a, b), wide(c))?;
+    narrow(q)
+}
+
+/// ceil(a * b / c) exactly (512-bit intermediate); errors on c == 0 or a result > 256 bits.
+#[inline]
+pub(crate) fn mul_div_up(a: U256, b: U256, c: U256) -> MathResult<U256> {
+    if c.is_zero() {
+        return Err(MathError::ZeroDivision);
+    }
+    if let Some(p) = a.checked_mul(b) {
+        let (q, r) = p.div_rem(c);
+        return if r.is_zero() { Ok(q) } else { q.checked_add(U256::ONE).ok_or(MathError::Overflow) };
+    }
+    let (q, r) = div_rem_512(mul_wide(a, b), wide(c))?;
+    let q = narrow(q)?;
+    if r.is_zero() {
+        Ok(q)
+    } else {
+        q.checked_add(U256::ONE).ok_or(MathError::Overflow)
+    }
+}
+
+/// floor or ceil of (a / b) for U512 values.
+#[inline]
+pub(crate) fn div_round_512(a: U512, b: U512, up: bool) -> MathResult<U512> {
+    let (q, r) = div_rem_512(a, b)?;
+    if up && !r.is_zero() {
+        q.checked_add(U512::ONE).ok_or(MathError::Overflow)
+    } else {
+        Ok(q)
+    }
+}
+
+/// Checked U512 product.
+#[inline]
+pub(crate) fn mul_512(a: U512, b: U512) -> MathResult<U512> {
+    a.checked_mul(b).ok_or(MathError::Overflow)
+}
+
+/// Checked U512 sum.
+#[inline]
+pub(crate) fn add_512(a: U512, b: U512) -> MathResult<U512> {
+    a.checked_add(b).ok_or(MathError::Overflow)
+}
+
+/// Checked U512 difference (`Underflow` if b > a).
+#[inline]
+pub(crate) fn sub_512(a: U512, b: U512) -> MathResult<U512> {
+    a.checked_sub(b).ok_or(MathError::Underflow)
+}
+
+/// floor (up = false) or ceil (up = true) of p * 2^sh, for any signed shift.
+/// Left shifts that lose bits are `Overflow`; right shifts past 512 bits give 0 (floor)
+/// or 1 (ceil, when p > 0).
+pub(crate) fn shift_round(p: U512, sh: i64, up: bool) -> MathResult<U512> {
+    if p.is_zero() {
+        return Ok(p);
+    }
+    if sh >= 0 {
+        let s = usize::try_from(sh).map_err(|_| MathError::Overflow)?;
+        if s >= 512 || (p.leading_zeros() < s) {
+            return Err(MathError::Overflow);
+        }
+        return Ok(p << s);
+    }
+    let s = sh.unsigned_abs();
+    if s >= 512 {
+        return Ok(if up { U512::ONE } else { U512::ZERO });
+    }
+    let s = s as usize;
+    let q = p >> s;
+    if up && p.trailing_zeros() < s {
+        q.checked_add(U512::ONE).ok_or(MathError::Overflow)
+    } else {
+        Ok(q)
+    }
+}
+
+/// The U512 with value 2^k (k < 512).
+#[inline]
+pub(crate) fn pow2_512(k: usize) -> MathResult<U512> {
+    if k >= 512 {
+        return Err(MathError::Overflow);
+    }
+    Ok(U512::ONE << k)
+}
