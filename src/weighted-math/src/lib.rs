@@ -16,9 +16,12 @@
 
 extern crate alloc;
 
+mod bounds;
 mod constants;
 mod error;
 mod fixed_point;
+mod invariant;
+mod join_exit;
 mod kernel;
 mod log_exp;
 mod swap;
@@ -29,3 +32,10 @@ pub use error::{MathError, MathResult};
 pub use fixed_point::{complement, div_down, div_up, mul_down, mul_up, pow_down, pow_up};
 pub use log_exp::{exp, ln, log, pow};
 pub use swap::{calc_in_given_out, calc_out_given_in, MAX_IN_RATIO, MAX_OUT_RATIO};
+pub use invariant::{calc_due_token_protocol_swap_fee_amount, calculate_invariant};
+pub use join_exit::{
+    calc_bpt_in_given_exact_token_out, calc_bpt_in_given_exact_tokens_out, calc_bpt_out_add_token,
+    calc_bpt_out_given_exact_token_in, calc_bpt_out_given_exact_tokens_in, calc_token_in_given_exact_bpt_out,
+    calc_token_out_given_exact_bpt_in, proportional_amounts_in, proportional_amounts_out, MAX_INVARIANT_RATIO,
+    MIN_INVARIANT_RATIO,
+};

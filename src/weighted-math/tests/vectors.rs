@@ -392,3 +392,35 @@ fn swap_vectors_with_fee_direction() {
     }
     println!("{}", lines.join("\n"));
 }
+
+#[test]
+fn pool_vectors() {
+    run_all(&[
+        ("calculate_invariant.json", Dir::Down, "exact", |c| one(wm::calculate_invariant(&us(c, "normalized_weights"), &us(c, "balances")))),
+        ("calc_bpt_out_given_exact_tokens_in.json", Dir::Down, "exact", |c| {
+            one(wm::calc_bpt_out_given_exact_tokens_in(&us(c, "balances"), &us(c, "normalized_weights"), &us(c, "amounts_in"), u(c, "bpt_total_supply"), u(c, "swap_fee")))
+        }),
+        ("calc_bpt_in_given_exact_tokens_out.json", Dir::Up, "exact", |c| {
+            one(wm::calc_bpt_in_given_exact_tokens_out(&us(c, "balances"), &us(c, "normalized_weights"), &us(c, "amounts_out"), u(c, "bpt_total_supply"), u(c, "swap_fee")))
+        }),
+        ("calc_bpt_out_given_exact_token_in.json", Dir::Down, "exact", |c| {
+            one(wm::calc_bpt_out_given_exact_token_in(u(c, "balance"), u(c, "normalized_weight"), u(c, "amount_in"), u(c, "bpt_total_supply"), u(c, "swap_fee")))
+        }),
+        ("calc_bpt_in_given_exact_token_out.json", Dir::Up, "exact", |c| {
+            one(wm::calc_bpt_in_given_exact_token_out(u(c, "balance"), u(c, "normalized_weight"), u(c, "amount_out"), u(c, "bpt_total_supply"), u(c, "swap_fee")))
+        }),
+        ("calc_token_in_given_exact_bpt_out.json", Dir::Up, "exact", |c| {
+            one(wm::calc_token_in_given_exact_bpt_out(u(c, "balance"), u(c, "normalized_weight"), u(c, "bpt_amount_out"), u(c, "bpt_total_supply"), u(c, "swap_fee")))
+        }),
+        ("calc_token_out_given_exact_bpt_in.json", Dir::Down, "exact", |c| {
+            one(wm::calc_token_out_given_exact_bpt_in(u(c, "balance"), u(c, "normalized_weight"), u(c, "bpt_amount_in"), u(c, "bpt_total_supply"), u(c, "swap_fee")))
+        }),
+        ("calc_bpt_out_add_token.json", Dir::Down, "exact", |c| one(wm::calc_bpt_out_add_token(u(c, "bpt_total_supply"), u(c, "normalized_weight")))),
+        ("proportional_amounts_in.json", Dir::Up, "exact", |c| {
+            wm::proportional_amounts_in(&us(c, "balances"), u(c, "bpt_total_supply"), u(c, "bpt_amount_out")).map(|v| v.into_iter().map(out_u).collect())
+        }),
+        ("proportional_amounts_out.json", Dir::Down, "exact", |c| {
+            wm::proportional_amounts_out(&us(c, "balances"), u(c, "bpt_total_supply"), u(c, "bpt_amount_in")).map(|v| v.into_iter().map(out_u).collect())
+        }),
+    ]);
+}
