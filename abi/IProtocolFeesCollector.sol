@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: MIT
 pragma solidity >=0.8.0 <0.9.0;
 
-import "./IERC20.sol";
-
 /// @title IProtocolFeesCollector
 /// @notice Balancer V2's ProtocolFeesCollector surface. Integrations reach it through
 ///         `IVault.getProtocolFeesCollector()` to read the protocol swap fee (passed to pools
@@ -11,7 +9,9 @@ import "./IERC20.sol";
 ///      returned by getProtocolFeesCollector() is the Vault itself, which implements the
 ///      functions below (see IVault's "extensions" section). Signatures, selectors and
 ///      events are V2's, so `vault.getProtocolFeesCollector().getFlashLoanFeePercentage()`
-///      works unchanged.
+///      works unchanged. V2's getCollectedFeeAmounts / withdrawCollectedFees are not
+///      offered: collected fees are credited to the internal balance of
+///      IVault.getProtocolFeeRecipient(), which withdraws them with manageUserBalance.
 interface IProtocolFeesCollector {
     event SwapFeePercentageChanged(uint256 newSwapFeePercentage);
     event FlashLoanFeePercentageChanged(uint256 newFlashLoanFeePercentage);
@@ -22,15 +22,9 @@ interface IProtocolFeesCollector {
     /// @notice Flash-loan fee, 18-decimal fixed point; fee = amount x percentage, rounded up. V2 caps it at 1%.
     function getFlashLoanFeePercentage() external view returns (uint256);
 
-    /// @notice Admin only.
+    /// @notice Authorizer only.
     function setSwapFeePercentage(uint256 newSwapFeePercentage) external;
 
-    /// @notice Admin only.
+    /// @notice Authorizer only.
     function setFlashLoanFeePercentage(uint256 newFlashLoanFeePercentage) external;
-
-    /// @notice Protocol fees collected and not yet withdrawn, per token.
-    function getCollectedFeeAmounts(IERC20[] memory tokens) external view returns (uint256[] memory feeAmounts);
-
-    /// @notice Admin only: sends collected fees to `recipient`.
-    function withdrawCollectedFees(IERC20[] calldata tokens, uint256[] calldata amounts, address recipient) external;
 }

@@ -8,6 +8,7 @@ import "./IWETH.sol";
 import "./IAuthorizer.sol";
 import "./IFlashLoanRecipient.sol";
 import "./IProtocolFeesCollector.sol";
+import "./IVaultErrors.sol";
 
 /// @title IVault
 /// @notice The Vault of the Stylus weighted-pool AMM. Every function, struct, enum and event
@@ -16,16 +17,29 @@ import "./IProtocolFeesCollector.sol";
 ///         V2's IVault works unchanged.
 ///
 /// Balancer V2 IVault functions this Vault does NOT offer (calls revert): managePoolBalance
-/// (asset managers), setAuthorizer, getDomainSeparator / getNextNonce (signature-based
-/// relayer approval), getActionId. Asset managers are therefore always address(0) and the
-/// "managed" balance of a token is always 0.
+/// (asset managers), getDomainSeparator / getNextNonce (signature-based relayer approval),
+/// getActionId. Asset managers are therefore always address(0) and the "managed" balance
+/// of a token is always 0.
 ///
-/// The "extensions" section at the end lists functions beyond V2's IVault.
-interface IVault {
+/// No native ETH: V2 marks swap, batchSwap, joinPool and manageUserBalance `payable` (ETH
+/// as asset address(0)); this Vault does not take ETH, so they are `nonpayable` here
+/// (same selectors; sending value reverts) and asset address(0) is refused.
+///
+/// Pool specializations: MINIMAL_SWAP_INFO and TWO_TOKEN; GENERAL is refused.
+/// Admin: a single authorizer ADDRESS (getAuthorizer) may call the admin functions; it is
+/// not consulted through IAuthorizer.canPerform.
+///
+/// The "extensions" section at the end lists functions beyond V2's IVault; the custom
+/// errors are in IVaultErrors (generated from the Rust contract).
+interface IVault is IVaultErrors {
     // ------------------------------------------------------------------ authorization
 
-    /// @notice The contract deciding who may call admin functions (setPaused, fee setters).
+    /// @notice The account allowed to call admin functions (setPaused, fee setters,
+    ///         setAuthorizer, setProtocolFeeRecipient).
     function getAuthorizer() external view returns (IAuthorizer);
+
+    /// @notice Authorizer only; newAuthorizer must not be address(0).
+    function setAuthorizer(IAuthorizer newAuthorizer) external;
 
     event AuthorizerChanged(IAuthorizer indexed newAuthorizer);
 
@@ -46,7 +60,7 @@ interface IVault {
 
     /// @notice Deposits, withdraws and transfers internal balance, and transfers external
     ///         balance using the Vault's allowance, in one call.
-    function manageUserBalance(UserBalanceOp[] memory ops) external payable;
+    function manageUserBalance(UserBalanceOp[] memory ops) external;
 
     struct UserBalanceOp {
         UserBalanceOpKind kind;
@@ -105,9 +119,7 @@ interface IVault {
         returns (IERC20[] memory tokens, uint256[] memory balances, uint256 lastChangeBlock);
 
     /// @notice Adds liquidity: the pool's onJoinPool decides amounts in (and BPT out).
-    function joinPool(bytes32 poolId, address sender, address recipient, JoinPoolRequest memory request)
-        external
-        payable;
+    function joinPool(bytes32 poolId, address sender, address recipient, JoinPoolRequest memory request) external;
 
     struct JoinPoolRequest {
         IAsset[] assets;
@@ -152,7 +164,6 @@ interface IVault {
     ///         GIVEN_IN, in for GIVEN_OUT), checked against `limit`.
     function swap(SingleSwap memory singleSwap, FundManagement memory funds, uint256 limit, uint256 deadline)
         external
-        payable
         returns (uint256);
 
     struct SingleSwap {
@@ -174,7 +185,7 @@ interface IVault {
         FundManagement memory funds,
         int256[] memory limits,
         uint256 deadline
-    ) external payable returns (int256[] memory);
+    ) external returns (int256[] memory);
 
     struct BatchSwapStep {
         bytes32 poolId;
@@ -244,25 +255,38 @@ interface IVault {
 
     // ------------------------------------------------------------------ extensions (not in V2's IVault)
 
-    /// @notice EXTENSION: the Vault is its own protocol fees collector; these are
+    /// @notice EXTENSION: one-time setup right after deployment (a Stylus program has no
+    ///         constructor): admin account, WETH address, pause window and buffer period
+    ///         durations in seconds. Reverts AlreadyInitialized afterwards.
+    function initialize(
+        IAuthorizer authorizer,
+        IWETH weth,
+        uint256 pauseWindowDuration,
+        uint256 bufferPeriodDuration
+    ) external;
+
+    /// @notice EXTENSION: the Vault is its own protocol fees collector; these four are
     ///         IProtocolFeesCollector's V2 signatures, callable on the Vault directly.
     function getSwapFeePercentage() external view returns (uint256);
 
     /// @notice EXTENSION (see getSwapFeePercentage).
     function getFlashLoanFeePercentage() external view returns (uint256);
 
-    /// @notice EXTENSION, admin only (see getSwapFeePercentage).
+    /// @notice EXTENSION, authorizer only (see getSwapFeePercentage).
     function setSwapFeePercentage(uint256 newSwapFeePercentage) external;
 
-    /// @notice EXTENSION, admin only (see getSwapFeePercentage).
+    /// @notice EXTENSION, authorizer only (see getSwapFeePercentage).
     function setFlashLoanFeePercentage(uint256 newFlashLoanFeePercentage) external;
-
-    /// @notice EXTENSION (see getSwapFeePercentage).
-    function getCollectedFeeAmounts(IERC20[] memory tokens) external view returns (uint256[] memory feeAmounts);
-
-    /// @notice EXTENSION, admin only (see getSwapFeePercentage).
-    function withdrawCollectedFees(IERC20[] calldata tokens, uint256[] calldata amounts, address recipient) external;
 
     event SwapFeePercentageChanged(uint256 newSwapFeePercentage);
     event FlashLoanFeePercentageChanged(uint256 newFlashLoanFeePercentage);
+
+    /// @notice EXTENSION: the account whose internal balance is credited with collected
+    ///         protocol fees (instead of V2's ProtocolFeesCollector token balance).
+    function getProtocolFeeRecipient() external view returns (address);
+
+    /// @notice EXTENSION, authorizer only; newRecipient must not be address(0).
+    function setProtocolFeeRecipient(address newRecipient) external;
+
+    event ProtocolFeeRecipientChanged(address indexed newRecipient);
 }

@@ -6,13 +6,16 @@ import "./IERC20.sol";
 import "./IERC20Permit.sol";
 import "./IVault.sol";
 import "./IBasePool.sol";
+import "./IWeightedPoolErrors.sol";
 
 /// @title IWeightedPool
 /// @notice A weighted pool: n tokens, value function prod(B_t^W_t). The pool is its own
 ///         ERC-20 pool token (BPT, 18 decimals) with EIP-2612 permit. It never holds the
 ///         pool's tokens (the Vault does); the Vault calls its hooks (IBasePool).
-///         V2 signatures unless marked EXTENSION.
-interface IWeightedPool is IERC20, IERC20Permit, IBasePool {
+///         V2 signatures unless marked EXTENSION. Custom errors: IWeightedPoolErrors
+///         (generated from the Rust contract). Two-token pools register as TWO_TOKEN,
+///         larger ones as MINIMAL_SWAP_INFO; both use the minimal-swap-info onSwap.
+interface IWeightedPool is IERC20, IERC20Permit, IBasePool, IWeightedPoolErrors {
     // ----------------------------------------------------------------- ERC-20 metadata (BPT)
 
     function name() external view returns (string memory);
@@ -34,6 +37,10 @@ interface IWeightedPool is IERC20, IERC20Permit, IBasePool {
     ///         computed from the Vault's balances, rounded down.
     function getInvariant() external view returns (uint256);
 
+    /// @notice The invariant stored after the last join/exit (basis of the protocol swap
+    ///         fee), as V2's WeightedPool.getLastInvariant.
+    function getLastInvariant() external view returns (uint256);
+
     /// @notice The pool's owner (may set the swap fee). address(0) = nobody.
     function getOwner() external view returns (address);
 
@@ -44,12 +51,16 @@ interface IWeightedPool is IERC20, IERC20Permit, IBasePool {
 
     // ----------------------------------------------------------------- pause / recovery
 
-    /// @notice Owner only, within the pause window: stops swaps and joins. Exits keep working.
+    /// @notice Owner only, at any time (no pause window): stops swaps, joins and
+    ///         non-proportional exits, and enables the recovery exit (exit kind 255,
+    ///         math-free proportional).
     function pause() external;
 
     /// @notice Owner only.
     function unpause() external;
 
+    /// @notice V2 signature. There is no pause window, so both end times are
+    ///         type(uint256).max.
     function getPausedState()
         external
         view
@@ -59,17 +70,23 @@ interface IWeightedPool is IERC20, IERC20Permit, IBasePool {
 
     // ----------------------------------------------------------------- extensions
 
-    /// @notice EXTENSION: spot price of `tokenOut` quoted in `tokenIn`, i.e. how many units
-    ///         of tokenIn one unit of tokenOut is worth at the margin, fees excluded:
-    ///         (B_in / W_in) / (B_out / W_out), balances scaled to 18 decimals, result
-    ///         18-decimal fixed point.
+    /// @notice EXTENSION: the pool's tokens in registration (ascending address) order.
+    function getTokens() external view returns (IERC20[] memory);
+
+    /// @notice EXTENSION: marginal price of `tokenOut` in units of `tokenIn` (whole tokens,
+    ///         18-decimal fixed point), INCLUDING the swap fee: what the next infinitesimal
+    ///         GIVEN_IN trade pays per tokenOut.
     function getSpotPrice(IERC20 tokenIn, IERC20 tokenOut) external view returns (uint256);
 
+    /// @notice EXTENSION: the same price EXCLUDING the swap fee:
+    ///         (B_in / W_in) / (B_out / W_out), balances scaled to 18 decimals.
+    function getSpotPriceSansFee(IERC20 tokenIn, IERC20 tokenOut) external view returns (uint256);
+
     /// @notice EXTENSION: one-time initialiser, called by the factory on a fresh clone in the
-    ///         same transaction that creates it. Registers the pool with `vault`
-    ///         (MINIMAL_SWAP_INFO) and its `tokens` (sorted ascending), sets weights (2..n
-    ///         tokens, each >= 1%, summing to exactly 1e18), fee and owner. Reverts if already
-    ///         initialised.
+    ///         same transaction that creates it. Reads each token's decimals, registers the
+    ///         pool with `vault` (TWO_TOKEN for 2 tokens, else MINIMAL_SWAP_INFO) and its
+    ///         `tokens` (strictly ascending), sets weights (each >= 1%, summing to exactly
+    ///         1e18), fee and owner. Reverts AlreadyInitialized if already initialised.
     function initialize(
         address vault,
         string memory name,

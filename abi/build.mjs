@@ -6,6 +6,8 @@
 //   node abi/build.mjs --check   -> writes nothing; exits 1 if any committed JSON differs
 //                                   from what the .sol files produce (CI drift check).
 //
+// Before compiling it regenerates abi/IVaultErrors.sol and abi/IWeightedPoolErrors.sol from
+// the Rust contracts' error blocks (abi/rust-errors.mjs); --check also fails if those differ.
 // Same pinned solc-js and settings as tests/solidity/build.mjs (tests/solidity/lib/solc.mjs).
 // Contracts with an empty ABI (IAsset, the WeightedPoolUserData library) get no JSON.
 // Exits 1 with the compiler messages on any compile error.
@@ -13,6 +15,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { REPO_ROOT, compile, compilerVersion, printWarnings, sourceUnitName } from "../tests/solidity/lib/solc.mjs";
+import { ERROR_SOURCES, errorInterfaceSource } from "./rust-errors.mjs";
 
 const ABI_DIR = join(REPO_ROOT, "abi");
 const JSON_DIR = join(ABI_DIR, "json");
@@ -38,8 +41,25 @@ function buildAbis() {
   return abis;
 }
 
+/** Writes (or, with check, compares) the generated error interfaces; returns stale file names. */
+function syncErrorInterfaces(check) {
+  const stale = [];
+  for (const src of ERROR_SOURCES) {
+    const path = join(ABI_DIR, src.file);
+    const text = errorInterfaceSource(src);
+    if (check) {
+      if (!existsSync(path) || readFileSync(path, "utf8") !== text) stale.push(src.file);
+    } else {
+      writeFileSync(path, text);
+    }
+  }
+  return stale;
+}
+
 function main() {
   const check = process.argv.includes("--check");
+  const staleSol = syncErrorInterfaces(check);
+  if (staleSol.length) throw new Error(`abi/${staleSol.join(", abi/")} stale vs the Rust errors; run node abi/build.mjs`);
   const abis = buildAbis();
   if (check) {
     const stale = [];

@@ -34,16 +34,18 @@ const signatureOf = (item) => `${item.name}(${item.inputs.map(canonicalType).joi
 const loadAbi = (name) => JSON.parse(readFileSync(join(ABI_DIR, "json", `${name}.json`), "utf8"));
 
 // [interface, canonical signature, V2 selector, stateMutability, return types]
+// Mutability is V2's except where noted: V2's payable entry points take native ETH, which
+// this Vault refuses, so here they are nonpayable (the selector does not change).
 const SWAP_T = "(bytes32,uint8,address,address,uint256,bytes)";
 const STEP_T = "(bytes32,uint256,uint256,uint256,bytes)[]";
 const FUNDS_T = "(address,bool,address,bool)";
 const SWAP_REQUEST_T = "(uint8,address,address,uint256,bytes32,uint256,address,address,bytes)";
 const V2_FUNCTIONS = [
-  ["IVault", `swap(${SWAP_T},${FUNDS_T},uint256,uint256)`, "0x52bbbe29", "payable", "uint256"],
-  ["IVault", `batchSwap(uint8,${STEP_T},address[],${FUNDS_T},int256[],uint256)`, "0x945bcec9", "payable", "int256[]"],
+  ["IVault", `swap(${SWAP_T},${FUNDS_T},uint256,uint256)`, "0x52bbbe29", "nonpayable" /* V2: payable */, "uint256"],
+  ["IVault", `batchSwap(uint8,${STEP_T},address[],${FUNDS_T},int256[],uint256)`, "0x945bcec9", "nonpayable" /* V2: payable */, "int256[]"],
   ["IVault", `queryBatchSwap(uint8,${STEP_T},address[],${FUNDS_T})`, "0xf84d066e", "nonpayable", "int256[]"],
   ["IVault", "flashLoan(address,address[],uint256[],bytes)", "0x5c38449e", "nonpayable", ""],
-  ["IVault", "joinPool(bytes32,address,address,(address[],uint256[],bytes,bool))", "0xb95cac28", "payable", ""],
+  ["IVault", "joinPool(bytes32,address,address,(address[],uint256[],bytes,bool))", "0xb95cac28", "nonpayable" /* V2: payable */, ""],
   ["IVault", "exitPool(bytes32,address,address,(address[],uint256[],bytes,bool))", "0x8bdb3913", "nonpayable", ""],
   ["IVault", "getPoolTokens(bytes32)", "0xf94d4668", "view", "address[],uint256[],uint256"],
   ["IVault", "getPool(bytes32)", "0xf6c00927", "view", "address,uint8"],
@@ -51,7 +53,7 @@ const V2_FUNCTIONS = [
   ["IVault", "registerPool(uint8)", "0x09b2760f", "nonpayable", "bytes32"],
   ["IVault", "registerTokens(bytes32,address[],address[])", "0x66a9c7d2", "nonpayable", ""],
   ["IVault", "deregisterTokens(bytes32,address[])", "0x7d3aeb96", "nonpayable", ""],
-  ["IVault", "manageUserBalance((uint8,address,uint256,address,address)[])", "0x0e8e3e84", "payable", ""],
+  ["IVault", "manageUserBalance((uint8,address,uint256,address,address)[])", "0x0e8e3e84", "nonpayable" /* V2: payable */, ""],
   ["IVault", "getInternalBalance(address,address[])", "0x0f5a6efa", "view", "uint256[]"],
   ["IVault", "setRelayerApproval(address,address,bool)", "0xfa6e671d", "nonpayable", ""],
   ["IVault", "hasApprovedRelayer(address,address)", "0xfec90d72", "view", "bool"],
@@ -60,6 +62,7 @@ const V2_FUNCTIONS = [
   ["IVault", "getPausedState()", "0x1c0de051", "view", "bool,uint256,uint256"],
   ["IVault", "WETH()", "0xad5c4648", "view", "address"],
   ["IVault", "getAuthorizer()", "0xaaabadc5", "view", "address"],
+  ["IVault", "setAuthorizer(address)", "0x058a628f", "nonpayable", ""],
   ["IFlashLoanRecipient", "receiveFlashLoan(address[],uint256[],uint256[],bytes)", "0xf04f2707", "nonpayable", ""],
   ["IBasePool", `onSwap(${SWAP_REQUEST_T},uint256,uint256)`, "0x9d2c110c", "nonpayable", "uint256"],
   ["IBasePool", "onJoinPool(bytes32,address,address,uint256[],uint256,uint256,bytes)", "0xd5c096c4", "nonpayable", "uint256[],uint256[]"],
@@ -76,6 +79,7 @@ const V2_FUNCTIONS = [
   ["IWeightedPool", "getSwapFeePercentage()", "0x55c67628", "view", "uint256"],
   ["IWeightedPool", "setSwapFeePercentage(uint256)", "0x38e9922e", "nonpayable", ""],
   ["IWeightedPool", "getInvariant()", "0xc0ff1a15", "view", "uint256"],
+  ["IWeightedPool", "getLastInvariant()", "0x9b02cdde", "view", "uint256"],
   ["IWeightedPool", "getOwner()", "0x893d20e8", "view", "address"],
   ["IWeightedPool", "getScalingFactors()", "0x1dd746ea", "view", "uint256[]"],
   ["IWeightedPool", "pause()", "0x8456cb59", "nonpayable", ""],
@@ -95,22 +99,22 @@ const V2_FUNCTIONS = [
   ["IProtocolFeesCollector", "getFlashLoanFeePercentage()", "0xd877845c", "view", "uint256"],
   ["IProtocolFeesCollector", "setSwapFeePercentage(uint256)", "0x38e9922e", "nonpayable", ""],
   ["IProtocolFeesCollector", "setFlashLoanFeePercentage(uint256)", "0x6b6b9f69", "nonpayable", ""],
-  ["IProtocolFeesCollector", "getCollectedFeeAmounts(address[])", "0xe42abf35", "view", "uint256[]"],
-  ["IProtocolFeesCollector", "withdrawCollectedFees(address[],uint256[],address)", "0x6daefab6", "nonpayable", ""],
   ["IAuthorizer", "canPerform(bytes32,address,address)", "0x9be2a884", "view", "bool"],
   ["IWeightedPoolFactory", "isPoolFromFactory(address)", "0x6634b753", "view", "bool"],
   ["IWeightedPoolFactory", "getVault()", "0x8d928af8", "view", "address"],
 ];
 
-// Functions on IVault beyond Balancer V2's IVault (the Vault is its own fees collector):
-// V2's IProtocolFeesCollector signatures.
+// Functions on IVault beyond Balancer V2's IVault: the one-time initializer, the four
+// IProtocolFeesCollector V2 signatures (the Vault is its own fees collector) and the
+// protocol-fee recipient.
 const VAULT_EXTENSIONS = [
+  "initialize(address,address,uint256,uint256)",
   "getSwapFeePercentage()",
   "getFlashLoanFeePercentage()",
   "setSwapFeePercentage(uint256)",
   "setFlashLoanFeePercentage(uint256)",
-  "getCollectedFeeAmounts(address[])",
-  "withdrawCollectedFees(address[],uint256[],address)",
+  "getProtocolFeeRecipient()",
+  "setProtocolFeeRecipient(address)",
 ];
 
 // [interface, canonical signature, V2 topic0, indexed flags per parameter]

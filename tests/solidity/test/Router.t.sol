@@ -7,10 +7,11 @@ import "../src/tokens/TestERC20.sol";
 import "../src/router/TestRouter.sol";
 
 /// @notice Unit tests of TestRouter against MockVault: relayer authorisation, sender forced
-///         to the caller, the 2-hop batchSwap it builds, ETH refunds.
+///         to the caller, the 2-hop batchSwap it builds, join/exit forwarding.
 contract RouterTest is TestBase {
     address internal constant USER = address(0x5E5);
     address internal constant MALLORY = address(0xBAD);
+    address internal constant BOB = address(0xB0B);
     bytes32 internal constant POOL_AB = bytes32(uint256(0xAB));
     bytes32 internal constant POOL_BC = bytes32(uint256(0xBC));
 
@@ -84,16 +85,19 @@ contract RouterTest is TestBase {
         router.swapTwoHopsExactIn(POOL_AB, POOL_BC, _asset(a), _asset(b), _asset(c), 10e18, 15e18 + 1, block.timestamp);
     }
 
-    function test_joinPool_forwardsValueAndRefundsUnusedEth() public {
+    function test_joinAndExit_forwardTheRequestWithTheCallerAsSender() public {
         _approveRouter();
-        vm.deal(USER, 1 ether);
         IVault.JoinPoolRequest memory req = IVault.JoinPoolRequest(new IAsset[](0), new uint256[](0), hex"c0ffee", false);
         vm.prank(USER);
-        router.joinPool{value: 1 ether}(POOL_AB, USER, USER, req);
-        assertEq(vault.lastValue(), 1 ether, "value forwarded");
+        router.joinPool(POOL_AB, USER, BOB, req);
+        assertEq(uint256(vault.lastPoolId()), uint256(POOL_AB), "pool id");
         assertEq(vault.lastSender(), USER, "sender");
+        assertEq(vault.lastRecipient(), BOB, "recipient");
         assertEq(vault.lastUserData(), hex"c0ffee", "userData forwarded");
-        assertEq(USER.balance, 1 ether, "unused ETH refunded to the caller");
-        assertEq(address(router).balance, 0, "router keeps no ETH");
+        IVault.ExitPoolRequest memory ex = IVault.ExitPoolRequest(new IAsset[](0), new uint256[](0), hex"0bad", false);
+        vm.prank(USER);
+        router.exitPool(POOL_BC, USER, payable(USER), ex);
+        assertEq(uint256(vault.lastPoolId()), uint256(POOL_BC), "exit pool id");
+        assertEq(vault.lastUserData(), hex"0bad", "exit userData forwarded");
     }
 }

@@ -11,31 +11,25 @@ import "@abi/IVault.sol";
 ///         router, and approves the router as relayer once:
 ///         `vault.setRelayerApproval(user, router, true)`).
 /// @dev Security: every entry point forces `sender == msg.sender`, so nobody can use the
-///      router's relayer approval to spend another user's tokens. Any ETH the Vault sends
-///      back (unused msg.value) is forwarded to the caller.
+///      router's relayer approval to spend another user's tokens. Nothing is payable: the
+///      Vault takes no native ETH (wrap it into WETH first).
 contract TestRouter {
     IVault public immutable vault;
 
     error SenderMustBeCaller(address sender, address caller);
-    error EthRefundFailed(address to, uint256 amount);
     error AmountTooLarge(uint256 amount);
 
     constructor(IVault vault_) {
         vault = vault_;
     }
 
-    /// @notice Receives ETH refunds from the Vault (forwarded to the caller at the end).
-    receive() external payable {}
-
     /// @notice vault.swap on behalf of msg.sender; `funds.sender` must be msg.sender.
     function swap(IVault.SingleSwap memory singleSwap, IVault.FundManagement memory funds, uint256 limit, uint256 deadline)
         external
-        payable
         returns (uint256 amountCalculated)
     {
         _requireCaller(funds.sender);
-        amountCalculated = vault.swap{value: msg.value}(singleSwap, funds, limit, deadline);
-        _refundEth();
+        amountCalculated = vault.swap(singleSwap, funds, limit, deadline);
     }
 
     /// @notice vault.batchSwap on behalf of msg.sender; `funds.sender` must be msg.sender.
@@ -46,20 +40,17 @@ contract TestRouter {
         IVault.FundManagement memory funds,
         int256[] memory limits,
         uint256 deadline
-    ) external payable returns (int256[] memory assetDeltas) {
+    ) external returns (int256[] memory assetDeltas) {
         _requireCaller(funds.sender);
-        assetDeltas = vault.batchSwap{value: msg.value}(kind, swaps, assets, funds, limits, deadline);
-        _refundEth();
+        assetDeltas = vault.batchSwap(kind, swaps, assets, funds, limits, deadline);
     }
 
     /// @notice vault.joinPool with sender = msg.sender (BPT minted to `recipient`).
     function joinPool(bytes32 poolId, address sender, address recipient, IVault.JoinPoolRequest memory request)
         external
-        payable
     {
         _requireCaller(sender);
-        vault.joinPool{value: msg.value}(poolId, sender, recipient, request);
-        _refundEth();
+        vault.joinPool(poolId, sender, recipient, request);
     }
 
     /// @notice vault.exitPool with sender = msg.sender (BPT burnt from msg.sender).
@@ -79,14 +70,13 @@ contract TestRouter {
         uint256 amountIn,
         uint256 minAmountOut,
         uint256 deadline
-    ) external payable returns (uint256 amountOut) {
-        amountOut = vault.swap{value: msg.value}(
+    ) external returns (uint256 amountOut) {
+        amountOut = vault.swap(
             IVault.SingleSwap(poolId, IVault.SwapKind.GIVEN_IN, assetIn, assetOut, amountIn, ""),
             _walletFunds(),
             minAmountOut,
             deadline
         );
-        _refundEth();
     }
 
     /// @notice Two-hop exact-in trade assetIn -> assetMid (poolA) -> assetOut (poolB) in ONE
@@ -102,7 +92,7 @@ contract TestRouter {
         uint256 amountIn,
         uint256 minAmountOut,
         uint256 deadline
-    ) external payable returns (uint256 amountOut) {
+    ) external returns (uint256 amountOut) {
         if (amountIn > uint256(type(int256).max) || minAmountOut > uint256(type(int256).max)) {
             revert AmountTooLarge(amountIn > minAmountOut ? amountIn : minAmountOut);
         }
@@ -118,10 +108,9 @@ contract TestRouter {
         limits[1] = 0; // the intermediate asset must net to zero
         limits[2] = -int256(minAmountOut); // receive at least minAmountOut
         int256[] memory deltas =
-            vault.batchSwap{value: msg.value}(IVault.SwapKind.GIVEN_IN, steps, assets, _walletFunds(), limits, deadline);
+            vault.batchSwap(IVault.SwapKind.GIVEN_IN, steps, assets, _walletFunds(), limits, deadline);
         // The Vault enforces deltas[2] <= limits[2] <= 0; the negation is checked arithmetic.
         amountOut = uint256(-deltas[2]);
-        _refundEth();
     }
 
     /// @dev Funds from and to the caller's wallet (no internal balance).
@@ -131,13 +120,5 @@ contract TestRouter {
 
     function _requireCaller(address sender) private view {
         if (sender != msg.sender) revert SenderMustBeCaller(sender, msg.sender);
-    }
-
-    function _refundEth() private {
-        uint256 balance = address(this).balance;
-        if (balance > 0) {
-            (bool ok,) = payable(msg.sender).call{value: balance}("");
-            if (!ok) revert EthRefundFailed(msg.sender, balance);
-        }
     }
 }

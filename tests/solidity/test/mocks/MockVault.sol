@@ -27,7 +27,6 @@ contract MockVault {
     address public lastSender;
     address public lastRecipient;
     bytes public lastUserData;
-    uint256 public lastValue;
 
     error Reentrancy();
     error UnsortedTokens();
@@ -44,8 +43,6 @@ contract MockVault {
         _;
         lock = FREE;
     }
-
-    receive() external payable {}
 
     function setFlashLoanFeePercentage(uint256 p) external {
         flashLoanFeePercentage = p;
@@ -89,7 +86,6 @@ contract MockVault {
 
     function swap(IVault.SingleSwap memory s, IVault.FundManagement memory funds, uint256 limit, uint256)
         external
-        payable
         locked
         returns (uint256 amountOut)
     {
@@ -108,7 +104,7 @@ contract MockVault {
         IVault.FundManagement memory funds,
         int256[] memory limits,
         uint256
-    ) external payable locked returns (int256[] memory deltas) {
+    ) external locked returns (int256[] memory deltas) {
         _authorize(funds.sender);
         if (kind != IVault.SwapKind.GIVEN_IN) revert OnlyGivenIn();
         deltas = new int256[](assets.length);
@@ -133,13 +129,10 @@ contract MockVault {
 
     function joinPool(bytes32 poolId, address sender, address recipient, IVault.JoinPoolRequest memory request)
         external
-        payable
         locked
     {
         _authorize(sender);
         _record(poolId, sender, recipient, request.userData);
-        // Refund all ETH, as the Vault returns unused ETH to msg.sender.
-        if (msg.value > 0) _push(IERC20(address(0)), msg.sender, msg.value);
     }
 
     function exitPool(bytes32 poolId, address sender, address payable recipient, IVault.ExitPoolRequest memory request)
@@ -161,7 +154,6 @@ contract MockVault {
         lastSender = sender;
         lastRecipient = recipient;
         lastUserData = userData;
-        lastValue = msg.value;
     }
 
     function _authorize(address sender) private view {
@@ -175,11 +167,6 @@ contract MockVault {
     }
 
     function _push(IERC20 token, address to, uint256 amount) private {
-        if (address(token) == address(0)) {
-            (bool ok,) = payable(to).call{value: amount}("");
-            if (!ok) revert TransferFailed();
-        } else if (!token.transfer(to, amount)) {
-            revert TransferFailed();
-        }
+        if (!token.transfer(to, amount)) revert TransferFailed();
     }
 }
