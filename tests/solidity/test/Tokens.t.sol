@@ -9,6 +9,7 @@ import "../src/tokens/NoReturnToken.sol";
 import "../src/tokens/RevertingToken.sol";
 import "../src/tokens/WETH9.sol";
 import "../src/tokens/HookToken.sol";
+import "../src/tokens/RebasingToken.sol";
 
 /// @notice Checks each test token does exactly what its doc says, so integration tests
 ///         that use them to probe the Vault rely on known behaviour.
@@ -184,5 +185,44 @@ contract Probe {
 
     function write() external {
         writes += 1;
+    }
+}
+
+contract RebasingTokenTest is TestBase {
+    address internal constant ALICE = address(0xA11CE);
+    address internal constant BOB = address(0xB0B);
+
+    function test_rebaseScalesEveryBalance() public {
+        RebasingToken t = new RebasingToken("Staked", "stX", 18);
+        t.mint(ALICE, 100e18);
+        t.mint(BOB, 50e18);
+        t.rebase(0.9e18);
+        assertEq(t.balanceOf(ALICE), 90e18, "alice -10%");
+        assertEq(t.balanceOf(BOB), 45e18, "bob -10%");
+        assertEq(t.totalSupply(), 135e18, "supply -10%");
+    }
+
+    function test_scheduledRebaseHappensAtTheNextTransfer() public {
+        RebasingToken t = new RebasingToken("Staked", "stX", 18);
+        t.mint(ALICE, 100e18);
+        t.mint(BOB, 100e18);
+        t.scheduleRebase(0.5e18);
+        assertEq(t.balanceOf(BOB), 100e18, "not yet");
+        vm.prank(ALICE);
+        t.transfer(BOB, 10e18); // rebases first: alice 50 -> 40, bob 50 -> 60
+        assertEq(t.balanceOf(ALICE), 40e18, "alice");
+        assertEq(t.balanceOf(BOB), 60e18, "bob");
+        assertEq(t.scheduledMultiplier(), 0, "consumed");
+    }
+
+    function test_roundingNeverFavoursTheHolder() public {
+        RebasingToken t = new RebasingToken("Staked", "stX", 18);
+        t.rebase(3e18); // 1 share = 3 units
+        t.mint(ALICE, 9); // 3 shares
+        vm.prank(ALICE);
+        t.transfer(BOB, 1); // debits ceil(1/3) = 1 share, credits floor(1/3) = 0 shares
+        assertEq(t.balanceOf(ALICE), 6, "alice paid a whole share");
+        assertEq(t.balanceOf(BOB), 0, "bob credited nothing");
+        assertEq(t.totalSupply(), 6, "the lost share is burnt");
     }
 }
