@@ -9,6 +9,7 @@
 //! Owners: the runtime side (`stylus::*` except this file's implementors) calls this
 //! trait; `world` implements it. Change it only together.
 
+use super::memory_model::StylusPages;
 use alloy_primitives::{Address, Bytes, B256, U256};
 
 /// How a Stylus program called another account.
@@ -89,6 +90,18 @@ pub trait StylusHost {
     fn balance(&mut self, account: Address) -> (U256, u64);
     fn code(&mut self, account: Address) -> (Bytes, u64);
     fn code_hash(&mut self, account: Address) -> (B256, u64);
+
+    /// The transaction's Stylus memory page counters (Nitro `GetStylusPages`): pages open
+    /// in the current call stack and the most ever open. The runtime reads them on entry
+    /// (a program pays for the pages it opens beyond the free ones), publishes its own
+    /// before each subcall and restores `open` on exit. A world should keep one value per
+    /// transaction, starting at default. The default implementation keeps nothing, which
+    /// prices every frame as if it were the first of its transaction (cheaper nested calls).
+    fn stylus_pages(&self) -> StylusPages {
+        StylusPages::default()
+    }
+    /// Stores the counters returned by [`StylusHost::stylus_pages`].
+    fn set_stylus_pages(&mut self, _pages: StylusPages) {}
 }
 
 /// Why the world refused a request of the program.

@@ -1,0 +1,80 @@
+//! Stylus deployment code: what sits in an account's code on chain.
+//!
+//! Layout (Nitro `state.StripStylusPrefix`): `0xEF 0xF0 0x00` (the EOF-style Stylus
+//! discriminant), one dictionary byte (`0x00` = no dictionary, `0x01` = Nitro's built-in
+//! Stylus dictionary), then the brotli-compressed wasm. `cargo stylus deploy` writes
+//! `EFF00000` + brotli at quality 11 (window 22), which [`deployment_code_from_wasm`]
+//! reproduces. Newer chains also accept fragmented code (`0xEFF001` fragments and a
+//! `0xEFF002` root); the test bed reports those as [`ProgramError::FragmentedCode`].
+
+use super::error::ProgramError;
+use std::io::{Read, Write};
+
+/// The three bytes that mark Stylus code.
+pub const STYLUS_DISCRIMINANT: [u8; 3] = [0xEF, 0xF0, 0x00];
+/// Dictionary byte for "no dictionary", the only one cargo-stylus uses.
+pub const DICTIONARY_NONE: u8 = 0x00;
+/// Brotli quality used by cargo-stylus (`BROTLI_COMPRESSION_LEVEL`).
+pub const BROTLI_QUALITY: u32 = 11;
+/// Brotli window (log2) used by cargo-stylus (brotli's default, 22).
+pub const BROTLI_WINDOW: u32 = 22;
+
+/// True when `code` starts with the Stylus discriminant and a dictionary byte.
+pub fn is_stylus_code(code: &[u8]) -> bool {
+    code.len() > STYLUS_DISCRIMINANT.len() && code.starts_with(&STYLUS_DISCRIMINANT)
+}
+
+/// Brotli-compresses `wasm` exactly as cargo-stylus does (quality 11, window 22).
+pub fn compress_wasm(wasm: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(wasm.len() / 2);
+    {
+        let mut writer =
+            brotli::CompressorWriter::new(&mut out, 4096, BROTLI_QUALITY, BROTLI_WINDOW);
+        // Writing into a Vec cannot fail; brotli only reports the sink's errors.
+        let _ = writer.write_all(wasm);
+        let _ = writer.flush();
+    }
+    out
+}
+
+/// Builds deployment code (`EFF00000` + brotli(wasm)) for deploy tooling and tests.
+pub fn deployment_code_from_wasm(wasm: &[u8]) -> Vec<u8> {
+    let compressed = compress_wasm(wasm);
+    let mut code = Vec::with_capacity(compressed.len() + 4);
+    code.extend_from_slice(&STYLUS_DISCRIMINANT);
+    code.push(DICTIONARY_NONE);
+    code.extend_from_slice(&compressed);
+    code
+}
+
+/// Recovers the wasm from deployment code, refusing anything over `max_wasm_size`
+/// bytes once decompressed (Nitro decompresses with the same bound).
+pub fn wasm_from_deployment_code(code: &[u8], max_wasm_size: usize) -> Result<Vec<u8>, ProgramError> {
+    if matches!(code.get(..3), Some([0xEF, 0xF0, 0x01 | 0x02])) {
+        return Err(ProgramError::FragmentedCode);
+    }
+    if !is_stylus_code(code) {
+        return Err(ProgramError::NotStylusCode);
+    }
+    let dictionary = code.get(3).copied().unwrap_or(DICTIONARY_NONE);
+    if dictionary != DICTIONARY_NONE {
+        return Err(ProgramError::UnsupportedDictionary(dictionary));
+    }
+    let compressed = code.get(4..).unwrap_or_default();
+    decompress_bounded(compressed, max_wasm_size)
+}
+
+/// Brotli-decompresses at most `limit` bytes; more is an error, as on chain.
+fn decompress_bounded(compressed: &[u8], limit: usize) -> Result<Vec<u8>, ProgramError> {
+    let reader = brotli::Decompressor::new(compressed, 4096);
+    let mut out = Vec::new();
+    let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
+    reader
+        .take(cap)
+        .read_to_end(&mut out)
+        .map_err(|e| ProgramError::Decompression(e.to_string()))?;
+    if out.len() > limit {
+        return Err(ProgramError::WasmTooLarge { limit });
+    }
+    Ok(out)
+}

@@ -1,0 +1,183 @@
+//! The state of one running Stylus frame (wasmi store data) and the ink meter that host
+//! hooks pay through.
+//!
+//! Ink lives in two places: wasmi fuel (units of [`INK_PER_FUEL`] ink, burnt by opcodes)
+//! and `ink_remainder` (the sub-unit ink left after a host hook paid an exact price).
+//! [`ink_left`] / [`set_ink`] move between the two without losing ink.
+
+use super::{
+    host::{FrameContext, StylusHost},
+    memory_model::StylusPages,
+    pricing::{gas_to_ink, ink_to_gas, INK_PER_FUEL},
+    storage_cache::StorageCache,
+};
+use alloy_primitives::Bytes;
+use wasmi::{AsContextMut, Error, Memory, ResourceLimiter};
+
+/// Why a host hook stopped the program.
+#[derive(Debug)]
+pub(crate) enum Escape {
+    /// Ink ran out (the whole frame's gas is consumed).
+    OutOfInk,
+    /// `exit_early(status)`: 0 returns normally, anything else reverts.
+    Exit(u32),
+    /// The program handed the host an out-of-bounds pointer, bad log topics, or the
+    /// world refused a write in a static context.
+    Revert(String),
+}
+
+impl std::fmt::Display for Escape {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Escape::OutOfInk => write!(f, "out of ink"),
+            Escape::Exit(status) => write!(f, "exit_early({status})"),
+            Escape::Revert(why) => write!(f, "{why}"),
+        }
+    }
+}
+
+impl wasmi::errors::HostError for Escape {}
+
+/// Memory growth that wasmi performed and the frame has not yet paid for.
+#[derive(Debug, Default)]
+pub(crate) struct Growth {
+    /// Pages grown since the last settlement.
+    pub pending_pages: u64,
+}
+
+impl ResourceLimiter for Growth {
+    fn memory_growing(&mut self, current: usize, desired: usize, _maximum: Option<usize>) -> Result<bool, wasmi_core::LimiterError> {
+        let pages = desired.saturating_sub(current) / 65_536;
+        self.pending_pages = self.pending_pages.saturating_add(pages as u64);
+        Ok(true)
+    }
+
+    fn table_growing(&mut self, _current: usize, _desired: usize, _maximum: Option<usize>) -> Result<bool, wasmi_core::LimiterError> {
+        // Stylus has no table.grow (rejected at load time).
+        Ok(false)
+    }
+
+    fn instances(&self) -> usize {
+        1
+    }
+
+    fn tables(&self) -> usize {
+        1
+    }
+
+    fn memories(&self) -> usize {
+        1
+    }
+}
+
+/// wasmi store data of one program run.
+pub(crate) struct FrameState<'h> {
+    pub host: &'h mut dyn StylusHost,
+    pub ctx: &'h FrameContext,
+    /// The program's exported memory, set right after instantiation.
+    pub memory: Option<Memory>,
+    /// Ink below one fuel unit, kept so exact hook prices are not rounded.
+    pub ink_remainder: u64,
+    /// Data given to `write_result`.
+    pub outs: Vec<u8>,
+    /// Output of the last call or create (`read_return_data`).
+    pub return_data: Bytes,
+    /// Storage slots read or written by the program (flushed on `storage_flush_cache`).
+    pub cache: StorageCache,
+    /// Unpaid `memory.grow`.
+    pub growth: Growth,
+    /// The transaction's page counters as this frame sees them.
+    pub pages: StylusPages,
+    /// Code of the last account queried by `account_code*` (Nitro re-serves it for free).
+    pub last_code: Option<(alloy_primitives::Address, Bytes)>,
+}
+
+/// Hands wasmi the limiter inside the store data.
+pub(crate) fn limiter<'s>(state: &'s mut FrameState<'_>) -> &'s mut dyn ResourceLimiter {
+    &mut state.growth
+}
+
+fn out_of_ink() -> Error {
+    Error::host(Escape::OutOfInk)
+}
+
+/// Ink left to the frame.
+pub(crate) fn ink_left<'h>(ctx: &mut impl AsContextMut<Data = FrameState<'h>>) -> u64 {
+    let ctx = ctx.as_context_mut();
+    let fuel = ctx.get_fuel().unwrap_or(0);
+    fuel.saturating_mul(INK_PER_FUEL).saturating_add(ctx.data().ink_remainder)
+}
+
+/// Sets the frame's ink left.
+pub(crate) fn set_ink<'h>(ctx: &mut impl AsContextMut<Data = FrameState<'h>>, ink: u64) {
+    let mut ctx = ctx.as_context_mut();
+    // Fuel metering is always enabled on the test bed's engine, so this cannot fail.
+    let _ = ctx.set_fuel(ink / INK_PER_FUEL);
+    ctx.data_mut().ink_remainder = ink % INK_PER_FUEL;
+}
+
+/// Pays `ink`, or empties the meter and escapes when there is not enough.
+pub(crate) fn buy_ink<'h>(ctx: &mut impl AsContextMut<Data = FrameState<'h>>, ink: u64) -> Result<(), Error> {
+    settle_growth(ctx)?;
+    let left = ink_left(ctx);
+    match left.checked_sub(ink) {
+        Some(rest) => {
+            set_ink(ctx, rest);
+            Ok(())
+        }
+        None => {
+            set_ink(ctx, 0);
+            Err(out_of_ink())
+        }
+    }
+}
+
+/// Escapes unless at least `ink` is left; burns nothing.
+pub(crate) fn require_ink<'h>(ctx: &mut impl AsContextMut<Data = FrameState<'h>>, ink: u64) -> Result<(), Error> {
+    settle_growth(ctx)?;
+    if ink_left(ctx) < ink {
+        set_ink(ctx, 0);
+        return Err(out_of_ink());
+    }
+    Ok(())
+}
+
+/// Pays EVM gas in ink.
+pub(crate) fn buy_gas<'h>(ctx: &mut impl AsContextMut<Data = FrameState<'h>>, gas: u64) -> Result<(), Error> {
+    buy_ink(ctx, gas_to_ink(gas))
+}
+
+/// Escapes unless at least `gas` is left.
+pub(crate) fn require_gas<'h>(ctx: &mut impl AsContextMut<Data = FrameState<'h>>, gas: u64) -> Result<(), Error> {
+    require_ink(ctx, gas_to_ink(gas))
+}
+
+/// Whole EVM gas left.
+pub(crate) fn gas_left<'h>(ctx: &mut impl AsContextMut<Data = FrameState<'h>>) -> u64 {
+    ink_to_gas(ink_left(ctx))
+}
+
+/// Pays for memory grown since the last settlement with Nitro's page prices (as if the
+/// `pay_for_memory_grow` call Nitro inserts before each `memory.grow` had run), and gives
+/// back the per-byte fuel wasmi charged for the same growth.
+pub(crate) fn settle_growth<'h>(ctx: &mut impl AsContextMut<Data = FrameState<'h>>) -> Result<(), Error> {
+    let pending = std::mem::take(&mut ctx.as_context_mut().data_mut().growth.pending_pages);
+    if pending == 0 {
+        return Ok(());
+    }
+    let wasmi_fuel = pending.saturating_mul(65_536);
+    let left = ink_left(ctx).saturating_add(wasmi_fuel.saturating_mul(INK_PER_FUEL));
+    let new = u16::try_from(pending).unwrap_or(u16::MAX);
+    let (gas, pages) = ctx.as_context_mut().data().pages.open_pages(new);
+    ctx.as_context_mut().data_mut().pages = pages;
+    match left.checked_sub(gas_to_ink(gas)) {
+        Some(rest) => {
+            set_ink(ctx, rest);
+            Ok(())
+        }
+        None => {
+            set_ink(ctx, 0);
+            Err(out_of_ink())
+        }
+    }
+}
