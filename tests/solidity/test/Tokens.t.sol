@@ -120,6 +120,11 @@ contract TokensTest is TestBase {
         t.setBalanceOfReverting(true);
         vm.expectRevert(RevertingToken.BalanceOfDisabled.selector);
         t.balanceOf(BOB);
+        t.setDecimalsReverting(true);
+        vm.expectRevert(RevertingToken.DecimalsDisabled.selector);
+        t.decimals();
+        t.setDecimalsReverting(false);
+        assertEq(t.decimals(), 18, "decimals back");
         t.setTransfersReverting(false);
         t.setBalanceOfReverting(false);
         t.transfer(BOB, 1);

@@ -9,7 +9,7 @@ pragma solidity ^0.8.24;
 contract TestERC20 {
     string public name;
     string public symbol;
-    uint8 public immutable decimals;
+    uint8 private immutable _decimals;
     uint256 public totalSupply;
     mapping(address => uint256) internal _balances;
     mapping(address => mapping(address => uint256)) public allowance;
@@ -23,7 +23,11 @@ contract TestERC20 {
     constructor(string memory name_, string memory symbol_, uint8 decimals_) {
         name = name_;
         symbol = symbol_;
-        decimals = decimals_;
+        _decimals = decimals_;
+    }
+
+    function decimals() public view virtual returns (uint8) {
+        return _decimals;
     }
 
     function balanceOf(address account) public view virtual returns (uint256) {
