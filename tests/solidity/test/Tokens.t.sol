@@ -166,12 +166,14 @@ contract TokensTest is TestBase {
 
         // A failing (state-changing under STATICCALL) hook is recorded, transfer still completes.
         t.setHook(address(probe), abi.encodeCall(Probe.write, ()), true, address(0), BOB);
+        t.setHookGas(100_000); // a write under STATICCALL burns all the gas it is given
         t.transfer(ALICE, 1); // filtered out: only transfers to BOB trigger the hook
         assertEq(t.hookResultCount(), 1, "filter by recipient");
         t.transfer(BOB, 1);
         (ok,) = t.hookResult(1);
         assertTrue(!ok, "write under staticcall fails and is recorded");
         assertEq(t.balanceOf(BOB), 31, "transfer completed anyway");
+        assertTrue(gasleft() > 1_000_000, "capped hook left the caller its gas");
         t.clearHookResults();
         assertEq(t.hookResultCount(), 0, "cleared");
     }

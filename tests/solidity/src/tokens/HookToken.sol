@@ -26,6 +26,10 @@ contract HookToken is TestERC20 {
     /// @notice Run the hook only when the token moves from / to this address (0 = any).
     address public hookOnlyFrom;
     address public hookOnlyTo;
+    /// @notice Gas forwarded to the hook call; 0 = all (63/64 of what is left). Cap it when
+    ///         the hook may fail by exhausting its gas (e.g. a write under STATICCALL), so the
+    ///         outer operation still has gas to finish.
+    uint256 public hookGas;
     /// @notice Outcomes of every hook call since the last clear, in order.
     HookResult[] public hookResults;
 
@@ -42,6 +46,10 @@ contract HookToken is TestERC20 {
         hookIsStatic = isStatic;
         hookOnlyFrom = onlyFrom;
         hookOnlyTo = onlyTo;
+    }
+
+    function setHookGas(uint256 gasLimit) external {
+        hookGas = gasLimit;
     }
 
     function clearHookResults() external {
@@ -65,8 +73,9 @@ contract HookToken is TestERC20 {
             target != address(0) && (hookOnlyFrom == address(0) || hookOnlyFrom == from)
                 && (hookOnlyTo == address(0) || hookOnlyTo == to)
         ) {
+            uint256 g = hookGas == 0 ? gasleft() : hookGas;
             (bool ok, bytes memory ret) =
-                hookIsStatic ? target.staticcall(hookCallData) : target.call(hookCallData);
+                hookIsStatic ? target.staticcall{gas: g}(hookCallData) : target.call{gas: g}(hookCallData);
             hookResults.push(HookResult(ok, ret));
             emit HookCalled(target, ok, ret);
         }
