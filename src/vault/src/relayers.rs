@@ -1,0 +1,36 @@
+//! Relayer approvals.
+//!
+//! Acting for someone else (`sender != msg.sender` in swaps, joins, exits; `op.sender`
+//! in `manageUserBalance`) requires that user's approval of `msg.sender`
+//! (`RelayerNotApproved` otherwise). V2 additionally asks the authorizer whether the
+//! relayer may perform the action; with a single-admin authorizer that check is
+//! dropped: the user's own approval is the only gate. Approvals can only be changed
+//! by the user itself (`SenderNotCaller`), never by a relayer, so a relayer can never
+//! widen its own or another relayer's powers.
+
+use alloy_primitives::Address;
+use stylus_sdk::prelude::*;
+
+use crate::abi::RelayerApprovalChanged;
+use crate::errors::Res;
+use crate::{ensure, lock, Vault};
+
+impl Vault {
+    /// Fails unless `msg.sender` is `user` or a relayer `user` approved.
+    pub(crate) fn authenticate_for(&self, user: Address) -> Res<()> {
+        let caller = self.vm().msg_sender();
+        if user != caller {
+            ensure!(self.relayers.approved.getter(user).get(caller), RelayerNotApproved);
+        }
+        Ok(())
+    }
+
+    pub(crate) fn do_set_relayer_approval(&mut self, sender: Address, relayer: Address, approved: bool) -> Res<()> {
+        lock::enter()?;
+        ensure!(sender == self.vm().msg_sender(), SenderNotCaller);
+        self.relayers.approved.setter(sender).insert(relayer, approved);
+        self.vm().log(RelayerApprovalChanged { relayer, sender, approved });
+        lock::exit();
+        Ok(())
+    }
+}
