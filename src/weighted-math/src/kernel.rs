@@ -15,7 +15,7 @@
 
 use crate::constants::{LN2_DIV32_Q192, LN2_Q255, LN_MID, POW2_FRAC};
 use crate::error::{MathError, MathResult};
-use crate::wide::{div_rem_512, div_small, mul_512, mul_wide, mulq, narrow, shift_round, wide, ONE_Q};
+use crate::wide::{div_rem_512, mul_512, mul_wide, mulq, narrow, shift_round, wide, ONE_Q};
 use alloy_primitives::{U256, U512};
 
 /// Proven bound on the absolute error of `ln_ratio`, in ulps (derivation: `ln_mantissa`
@@ -73,6 +73,31 @@ const RECIP_ODD: [U256; ATANH_TERMS] = {
             rem = cur % d;
         }
         t[i] = U256::from_limbs(limbs);
+        i += 1;
+    }
+    t
+};
+
+/// 1/i! in Q192 for i = 0..=22, computed at compile time by repeated exact long division
+/// (floor at each step: every entry is at most 1 ulp below the real value).
+const EXP_TERMS: usize = 23;
+const INV_FACT: [U256; EXP_TERMS] = {
+    let mut t = [U256::ZERO; EXP_TERMS];
+    let mut cur = [0u64, 0, 0, 1]; // 2^192
+    let mut i = 0;
+    while i < EXP_TERMS {
+        if i > 0 {
+            let d = i as u128;
+            let mut rem: u128 = 0;
+            let mut l = 4;
+            while l > 0 {
+                l -= 1;
+                let x = (rem << 64) | cur[l] as u128;
+                cur[l] = (x / d) as u64;
+                rem = x % d;
+            }
+        }
+        t[i] = U256::from_limbs(cur);
         i += 1;
     }
     t
@@ -208,7 +233,8 @@ fn n_ln2_div32(n: u64) -> MathResult<U256> {
 ///
 /// z = n ln2/32 + r with 0 <= r < ln2/32 (n from an estimated quotient, then fixed so r is
 /// in range; n ln2/32 computed from a 255-bit ln2: <= 1 ulp); e^r by Taylor/Horner with 22
-/// terms (r < 2^-5.5, tail < 2^-201; each step two floors: <= 2.05 ulp); times
+/// terms (r < 2^-5.5, tail < 2^-201; Horner: coefficient floor + product floor per step,
+/// propagated by r: <= 2.05 ulp); times
 /// 2^(j/32) (table, 0.5 ulp): mantissa error <= 5.7 + 2.1 (from r) < 8 = half of
 /// `EXP_KERNEL_ERR`. The input uncertainty adds at most 5 ulps per ulp of err_z.
 pub(crate) fn exp_bounds(z: Fx, err_z: U256) -> MathResult<ExpBounds> {
@@ -265,12 +291,10 @@ pub(crate) fn exp_bounds(z: Fx, err_z: U256) -> MathResult<ExpBounds> {
             break (true, n, r);
         }
     };
-    // e^r, Horner: p = 1 + r/i * p for i = 22..1.
-    let mut p = ONE_Q;
-    let mut i: u64 = 22;
-    while i >= 1 {
-        p = ONE_Q.checked_add(div_small(mulq(r, p)?, i)?).ok_or(MathError::Overflow)?;
-        i -= 1;
+    // e^r = sum_{i<=22} r^i/i!, Horner with the Q192 coefficients 1/i! (each <= 1 ulp low).
+    let mut p = INV_FACT[EXP_TERMS - 1];
+    for c in INV_FACT[..EXP_TERMS - 1].iter().rev() {
+        p = c.checked_add(mulq(r, p)?).ok_or(MathError::Overflow)?;
     }
     // n = 32 k + j with 0 <= j < 32 (floor division for negative n).
     let (k, j) = if !n_neg {
@@ -290,4 +314,80 @@ pub(crate) fn exp_bounds(z: Fx, err_z: U256) -> MathResult<ExpBounds> {
     let lo = m.saturating_sub(margin);
     let hi = m.checked_add(margin).ok_or(MathError::Overflow)?;
     Ok(ExpBounds { lo, hi, k })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::wide::mul_wide;
+
+    fn q(v: U256) -> U512 {
+        wide(v)
+    }
+
+    #[test]
+    fn series_coefficients_are_floors() {
+        // INV_FACT[i] * i! <= 2^192 < (INV_FACT[i] + i!) ... i.e. within 1 ulp below 1/i!.
+        let mut f = U512::ONE;
+        for (i, c) in INV_FACT.iter().enumerate() {
+            if i > 0 {
+                f *= U512::from(i as u64);
+            }
+            let lo = q(*c) * f;
+            let hi = (q(*c) + U512::from(2u64)) * f;
+            assert!(lo <= q(ONE_Q) && q(ONE_Q) < hi, "1/{i}!");
+        }
+        for (i, c) in RECIP_ODD.iter().enumerate() {
+            let d = U512::from(2 * i as u64 + 1);
+            assert!(q(*c) * d <= q(ONE_Q) && q(ONE_Q) < (q(*c) + U512::ONE) * d);
+        }
+    }
+
+    #[test]
+    fn pow2_table_matches_powers_of_two() {
+        // (2^(j/32))^32 = 2^j: 32 chained products amplify the 0.5-ulp table error ~32x.
+        for (j, t) in POW2_FRAC.iter().enumerate() {
+            let mut acc = ONE_Q;
+            for _ in 0..32 {
+                acc = narrow(mul_wide(acc, *t) >> 192usize).unwrap_or_default();
+            }
+            let want = ONE_Q << j;
+            let d = if acc > want { acc - want } else { want - acc };
+            assert!(d < (U256::from(1u64 << 12) << j), "2^({j}/32)");
+        }
+    }
+
+    #[test]
+    fn ln_table_consistent_with_exp() {
+        // exp(LN_MID[j]) must bracket (65+2j)/64.
+        for (j, l) in LN_MID.iter().enumerate() {
+            let b = exp_bounds(Fx::new(false, *l), U256::ONE).unwrap_or(ExpBounds { lo: U256::ZERO, hi: U256::ZERO, k: 0 });
+            let want = wide(U256::from(65 + 2 * j as u64)) << 186usize; // (65+2j)/64 in Q192
+            let lo = shift_round(wide(b.lo), b.k, false).unwrap_or_default();
+            let hi = shift_round(wide(b.hi), b.k, true).unwrap_or_default();
+            assert!(lo <= want && want <= hi, "ln((65+2*{j})/64)");
+        }
+    }
+
+    #[test]
+    fn ln_of_powers_of_two_and_ten() {
+        // ln(2^k) = k ln2 within the bound; ln(10^18 / 10^18) = 0 exactly.
+        for k in [1usize, 7, 64, 200, 300] {
+            let l = ln_ratio(U512::ONE << k, U512::ONE).unwrap_or(Fx::ZERO);
+            let want = narrow(shift_round(wide(LN2_Q255) * U512::from(k as u64), -63, false).unwrap_or_default()).unwrap_or_default();
+            let d = if l.mag > want { l.mag - want } else { want - l.mag };
+            assert!(d <= U256::from(LN_RATIO_ERR), "ln(2^{k}) off by {d}");
+        }
+        assert_eq!(ln_ratio_256(U256::from(7u64), U256::from(7u64)), Ok(Fx::ZERO));
+    }
+
+    #[test]
+    fn exp_of_zero_and_large_negative() {
+        let b = exp_bounds(Fx::ZERO, U256::ZERO).unwrap_or(ExpBounds { lo: U256::MAX, hi: U256::ZERO, k: 9 });
+        assert!(b.lo <= ONE_Q && ONE_Q <= b.hi && b.k == 0);
+        let huge = Fx::new(true, U256::ONE << 250usize);
+        let b = exp_bounds(huge, U256::ZERO).unwrap_or(ExpBounds { lo: U256::MAX, hi: U256::ZERO, k: 9 });
+        assert!(b.lo.is_zero() && b.k < -1_000_000);
+        assert_eq!(exp_bounds(Fx::new(false, U256::ONE << 250usize), U256::ZERO).err(), Some(MathError::Overflow));
+    }
 }

@@ -7,10 +7,57 @@
 //! (a 1-wei trade against a 1e30 balance gives the floor/ceil of its exact value).
 
 use crate::error::{MathError, MathResult};
-use crate::fixed_point::mul_down;
 use crate::kernel::{exp_bounds, ln_ratio, scale, LN_RATIO_ERR};
-use crate::wide::{narrow, wide};
-use alloy_primitives::U256;
+use crate::wide::{div_round_512, mul_512, mul_div_down, mul_div_up, mul_wide, narrow, wide};
+use alloy_primitives::{U256, U512};
+
+/// The exponent num/den when it is exactly 1, 2, 3 or 4 (50/50, 80/20, 75/25, 66.6/33.3
+/// pools, one direction): then the swap is a ratio of integer polynomials, evaluated
+/// exactly in 512 bits and rounded once (exact floor/ceil, no pow at all).
+fn small_integer_exponent(num: U256, den: U256) -> Option<u32> {
+    if den.is_zero() || num < den {
+        return None;
+    }
+    (1u32..=4).find(|n| den.checked_mul(U256::from(*n)) == Some(num))
+}
+
+/// `amount > mul_down(balance, 0.3e18)`, i.e. amount > floor(3 balance / 10), which for
+/// integers is exactly 10 amount > 3 balance (no division).
+fn above_max_ratio(amount: U256, balance: U256) -> MathResult<bool> {
+    let lhs = mul_512(wide(amount), U512::from(10u64))?; // < 2^260
+    let rhs = mul_512(wide(balance), U512::from(3u64))?;
+    Ok(lhs > rhs)
+}
+
+/// x * y in 512 bits, None on overflow (fast schoolbook when both fit 256 bits).
+fn mul_fast(x: U512, y: U512) -> Option<U512> {
+    match (narrow(x), narrow(y)) {
+        (Ok(a), Ok(b)) => Some(mul_wide(a, b)),
+        _ => mul_512(x, y).ok(),
+    }
+}
+
+/// x^n in 512 bits (n <= 4), None on overflow.
+fn pow_512(x: U512, n: u32) -> Option<U512> {
+    match n {
+        1 => Some(x),
+        2 => mul_fast(x, x),
+        3 => mul_fast(mul_fast(x, x)?, x),
+        _ => {
+            let sq = mul_fast(x, x)?;
+            mul_fast(sq, sq)
+        }
+    }
+}
+
+/// floor/ceil of c * (hi^n - lo^n) / den^n, None if an intermediate exceeds 512 bits.
+fn poly_ratio(c: U256, hi: U512, lo: U512, den: U512, n: u32, up: bool) -> Option<MathResult<U256>> {
+    let hn = pow_512(hi, n)?;
+    let ln = pow_512(lo, n)?;
+    let dn = if den == hi { hn } else if den == lo { ln } else { pow_512(den, n)? };
+    let num = mul_fast(wide(c), hn.checked_sub(ln)?)?;
+    Some(div_round_512(num, dn, up).and_then(narrow))
+}
 
 /// 30%: the largest amount in (after fee) or out, as a fraction of the balance.
 pub const MAX_IN_RATIO: U256 = U256::from_limbs([300_000_000_000_000_000, 0, 0, 0]);
@@ -32,7 +79,7 @@ pub fn calc_out_given_in(
     if weight_out.is_zero() {
         return Err(MathError::ZeroDivision);
     }
-    if amount_in > mul_down(balance_in, MAX_IN_RATIO)? {
+    if above_max_ratio(amount_in, balance_in)? {
         return Err(MathError::MaxInRatio);
     }
     if amount_in.is_zero() || balance_out.is_zero() || weight_in.is_zero() {
@@ -40,6 +87,16 @@ pub fn calc_out_given_in(
     }
     let bi = wide(balance_in);
     let denom = bi.checked_add(wide(amount_in)).ok_or(MathError::Overflow)?;
+    if weight_in == weight_out {
+        // Bo (1 - Bi/D) = Bo Ai / D exactly.
+        return mul_div_down(balance_out, amount_in, narrow(denom)?);
+    }
+    if let Some(n) = small_integer_exponent(weight_in, weight_out) {
+        // Bo (1 - (Bi/D)^n) = Bo (D^n - Bi^n) / D^n, D = Bi + Ai.
+        if let Some(r) = poly_ratio(balance_out, denom, bi, denom, n, false) {
+            return r;
+        }
+    }
     let l = ln_ratio(bi, denom)?; // < 0
     let (z, err) = scale(l, U256::from(LN_RATIO_ERR), weight_in, weight_out)?;
     let b = exp_bounds(z, err)?;
@@ -63,7 +120,7 @@ pub fn calc_in_given_out(
     if weight_in.is_zero() {
         return Err(MathError::ZeroDivision);
     }
-    if amount_out > mul_down(balance_out, MAX_OUT_RATIO)? {
+    if above_max_ratio(amount_out, balance_out)? {
         return Err(MathError::MaxOutRatio);
     }
     if amount_out.is_zero() || balance_in.is_zero() || weight_out.is_zero() {
@@ -71,6 +128,16 @@ pub fn calc_in_given_out(
     }
     let bo = wide(balance_out);
     let rest = bo.checked_sub(wide(amount_out)).ok_or(MathError::Underflow)?;
+    if weight_in == weight_out {
+        // Bi (Bo/R - 1) = Bi Ao / R exactly.
+        return mul_div_up(balance_in, amount_out, narrow(rest)?);
+    }
+    if let Some(n) = small_integer_exponent(weight_out, weight_in) {
+        // Bi ((Bo/R)^n - 1) = Bi (Bo^n - R^n) / R^n, R = Bo - Ao.
+        if let Some(r) = poly_ratio(balance_in, bo, rest, rest, n, true) {
+            return r;
+        }
+    }
     let l = ln_ratio(bo, rest)?; // > 0
     let (z, err) = scale(l, U256::from(LN_RATIO_ERR), weight_out, weight_in)?;
     let b = exp_bounds(z, err)?;

@@ -144,10 +144,38 @@ pub(crate) fn div_round_512(a: U512, b: U512, up: bool) -> MathResult<U512> {
     }
 }
 
-/// Checked U512 product.
+/// Checked U512 product (schoolbook on the non-zero limbs; `Overflow` as soon as any
+/// product limb at position >= 8 is non-zero).
 #[inline]
 pub(crate) fn mul_512(a: U512, b: U512) -> MathResult<U512> {
-    a.checked_mul(b).ok_or(MathError::Overflow)
+    let x = a.as_limbs();
+    let y = b.as_limbs();
+    let ylen = 8 - (b.leading_zeros() / 64);
+    let mut r = [0u64; 8];
+    for (i, xi) in x.iter().enumerate() {
+        if *xi == 0 {
+            continue;
+        }
+        let mut carry: u128 = 0;
+        for (j, yj) in y.iter().take(ylen).enumerate() {
+            let k = i + j;
+            let prev = r.get(k).copied().unwrap_or(0) as u128;
+            let t = (*xi as u128) * (*yj as u128) + prev + carry;
+            match r.get_mut(k) {
+                Some(slot) => *slot = t as u64,
+                None if t as u64 != 0 => return Err(MathError::Overflow),
+                None => {}
+            }
+            carry = t >> 64;
+        }
+        if carry != 0 {
+            match r.get_mut(i + ylen) {
+                Some(slot) => *slot = carry as u64,
+                None => return Err(MathError::Overflow),
+            }
+        }
+    }
+    Ok(U512::from_limbs(r))
 }
 
 /// Checked U512 sum.
