@@ -2,8 +2,8 @@
 //! deployment-code format.
 
 use stylus_testbed::stylus::{
-    deployment_code_from_wasm, is_stylus_code, wasm_from_deployment_code, Limits, Program,
-    ProgramError, MAX_WASM_SIZE,
+    deployment_code_from_wasm, is_stylus_code, process_wasm, wasm_from_deployment_code, Limits,
+    Program, ProgramError, MAX_WASM_SIZE,
 };
 
 fn wasm(wat: &str) -> Vec<u8> {
@@ -139,10 +139,11 @@ fn deployment_code_round_trips_with_the_cargo_stylus_prefix() {
     let code = deployment_code_from_wasm(&raw);
     assert_eq!(&code[..4], &[0xEF, 0xF0, 0x00, 0x00]);
     assert!(is_stylus_code(&code));
-    assert_eq!(wasm_from_deployment_code(&code, MAX_WASM_SIZE).unwrap(), raw);
+    let processed = process_wasm(&raw).unwrap();
+    assert_eq!(wasm_from_deployment_code(&code, MAX_WASM_SIZE).unwrap(), processed);
     let program = Program::from_deployment_code(&code).expect("valid");
     assert_eq!(program.info().code_size, code.len());
-    assert_eq!(program.info().wasm_size, raw.len());
+    assert_eq!(program.info().wasm_size, processed.len());
     assert_eq!(Program::from_wasm(&raw).unwrap().info(), program.info(), "same facts either way");
 }
 
@@ -156,4 +157,42 @@ fn size_limits_apply_to_code_and_decompressed_wasm() {
     );
     let small_wasm = Limits { max_wasm_size: 10, ..Limits::default() };
     assert_eq!(Program::from_deployment_code_with(&code, &small_wasm).unwrap_err(), ProgramError::WasmTooLarge { limit: 10 });
+}
+
+/// A module whose `call_indirect` carries its table index as the padded LEB
+/// `80 80 80 80 00`, as rustc >= 1.82 (reference-types std) links it.
+fn padded_call_indirect() -> Vec<u8> {
+    let canonical = wasm(
+        r#"(module (type $t (func (result i32))) (table 1 funcref)
+            (func $f (result i32) (i32.const 7)) (elem (i32.const 0) $f)
+            (func (export "user_entrypoint") (param i32) (result i32) (call_indirect (type $t) (i32.const 0)))
+            (memory (export "memory") 1))"#,
+    );
+    let mut section_size_at = None;
+    let mut last_body = None;
+    for payload in wasmparser::Parser::new(0).parse_all(&canonical) {
+        match payload.unwrap() {
+            wasmparser::Payload::CodeSectionStart { range, .. } => section_size_at = Some(range.start - 1),
+            wasmparser::Payload::CodeSectionEntry(body) => last_body = Some(body.range()),
+            _ => {}
+        }
+    }
+    let (section_size_at, body) = (section_size_at.unwrap(), last_body.unwrap());
+    let op = body.start + canonical[body.clone()].windows(3).position(|w| w == [0x11, 0x00, 0x00]).unwrap();
+    let mut padded = canonical.clone();
+    padded.splice(op + 2..op + 3, [0x80, 0x80, 0x80, 0x80, 0x00]);
+    padded[body.start - 1] += 4; // single-byte body size
+    padded[section_size_at] += 4; // single-byte section size
+    padded
+}
+
+#[test]
+fn processing_canonicalises_padded_call_indirect_like_cargo_stylus() {
+    let padded = padded_call_indirect();
+    let raw = Program::from_raw_wasm_with(&padded, &Limits::default()).unwrap_err();
+    assert!(raw.to_string().contains("zero byte expected"), "{raw}");
+    let processed = process_wasm(&padded).unwrap();
+    assert!(processed.windows(3).any(|w| w == [0x11, 0x00, 0x00]), "canonical call_indirect");
+    let program = Program::from_wasm(&padded).expect("accepted once processed");
+    assert_eq!(program.info().wasm_size, processed.len());
 }

@@ -4,7 +4,8 @@
 //! discriminant), one dictionary byte (`0x00` = no dictionary, `0x01` = Nitro's built-in
 //! Stylus dictionary), then the brotli-compressed wasm. `cargo stylus deploy` writes
 //! `EFF00000` + brotli at quality 11 (window 22), which [`deployment_code_from_wasm`]
-//! reproduces. Newer chains also accept fragmented code (`0xEFF001` fragments and a
+//! reproduces, after cargo-stylus's processing of the compiled wasm ([`process_wasm`]).
+//! Newer chains also accept fragmented code (`0xEFF001` fragments and a
 //! `0xEFF002` root); the test bed reports those as [`ProgramError::FragmentedCode`].
 
 use super::error::ProgramError;
@@ -37,9 +38,63 @@ pub fn compress_wasm(wasm: &[u8]) -> Vec<u8> {
     out
 }
 
-/// Builds deployment code (`EFF00000` + brotli(wasm)) for deploy tooling and tests.
+/// Name of the custom section cargo-stylus adds (a hash of the project's sources).
+pub const PROJECT_HASH_SECTION: &str = "project_hash";
+
+/// What `cargo stylus deploy` does to a compiled wasm before compressing it:
+/// 1. wasm -> wat -> wasm ("remove dangling references"): re-encodes every immediate in
+///    canonical form. rustc >= 1.82 builds std with reference-types, which writes
+///    `call_indirect`'s table index as a padded 5-byte LEB that Stylus activation refuses
+///    ("zero byte expected"); after the round trip it is the single byte 0x00.
+/// 2. strips every custom section (names, producers, debug info);
+/// 3. appends the 32-byte `project_hash` custom section (zeros here: no source hash).
+pub fn process_wasm(wasm: &[u8]) -> Result<Vec<u8>, ProgramError> {
+    let text = wasmprinter::print_bytes(wasm).map_err(|e| ProgramError::InvalidWasm(e.to_string()))?;
+    let reencoded = wat::parse_str(&text).map_err(|e| ProgramError::InvalidWasm(e.to_string()))?;
+    let mut out = Vec::with_capacity(reencoded.len() + 64);
+    out.extend_from_slice(b"\0asm\x01\0\0\0");
+    for payload in wasmparser::Parser::new(0).parse_all(&reencoded) {
+        let payload = payload.map_err(|e| ProgramError::InvalidWasm(e.to_string()))?;
+        if matches!(payload, wasmparser::Payload::CustomSection(_)) {
+            continue;
+        }
+        if let Some((id, range)) = payload.as_section() {
+            let data = reencoded.get(range).unwrap_or_default();
+            push_section(&mut out, id, data);
+        }
+    }
+    let mut hash_section = Vec::with_capacity(PROJECT_HASH_SECTION.len() + 33);
+    push_leb(&mut hash_section, PROJECT_HASH_SECTION.len() as u64);
+    hash_section.extend_from_slice(PROJECT_HASH_SECTION.as_bytes());
+    hash_section.extend_from_slice(&[0u8; 32]);
+    push_section(&mut out, 0, &hash_section);
+    Ok(out)
+}
+
+fn push_section(out: &mut Vec<u8>, id: u8, data: &[u8]) {
+    out.push(id);
+    push_leb(out, data.len() as u64);
+    out.extend_from_slice(data);
+}
+
+fn push_leb(out: &mut Vec<u8>, mut value: u64) {
+    loop {
+        let byte = (value & 0x7f) as u8;
+        value >>= 7;
+        if value == 0 {
+            out.push(byte);
+            return;
+        }
+        out.push(byte | 0x80);
+    }
+}
+
+/// Builds deployment code as `cargo stylus deploy` does: [`process_wasm`], then
+/// `EFF00000` + brotli. Input that is not valid wasm is compressed unprocessed (loading
+/// it will then report why it is invalid).
 pub fn deployment_code_from_wasm(wasm: &[u8]) -> Vec<u8> {
-    let compressed = compress_wasm(wasm);
+    let processed = process_wasm(wasm).unwrap_or_else(|_| wasm.to_vec());
+    let compressed = compress_wasm(&processed);
     let mut code = Vec::with_capacity(compressed.len() + 4);
     code.extend_from_slice(&STYLUS_DISCRIMINANT);
     code.push(DICTIONARY_NONE);

@@ -43,7 +43,9 @@ mod run;
 mod storage_cache;
 pub mod validate;
 
-pub use deploy_code::{compress_wasm, deployment_code_from_wasm, is_stylus_code, wasm_from_deployment_code};
+pub use deploy_code::{
+    compress_wasm, deployment_code_from_wasm, is_stylus_code, process_wasm, wasm_from_deployment_code,
+};
 pub use error::ProgramError;
 pub use hooks::catalog::Hook;
 pub use host::{CallKind, FrameContext, HostError, StylusHost, SubcallOutcome};

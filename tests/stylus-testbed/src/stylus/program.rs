@@ -2,7 +2,7 @@
 //! when the program is loaded ("activated"); every run instantiates it afresh.
 
 use super::{
-    deploy_code::{compress_wasm, wasm_from_deployment_code},
+    deploy_code::{compress_wasm, process_wasm, wasm_from_deployment_code},
     error::ProgramError,
     hooks::catalog::{Hook, HOOK_MODULE},
     pricing::operator_cost_table,
@@ -64,14 +64,23 @@ impl std::fmt::Debug for Program {
 }
 
 impl Program {
-    /// Loads raw wasm under the default (chain) limits. The code size is that of the
-    /// deployment code cargo-stylus would produce (brotli quality 11).
+    /// Loads a compiled wasm as `cargo stylus deploy` would deploy it ([`process_wasm`]:
+    /// canonical re-encoding, custom sections stripped), under the default chain limits.
+    /// The code size is that of the resulting deployment code.
     pub fn from_wasm(wasm: &[u8]) -> Result<Program, ProgramError> {
         Program::from_wasm_with(wasm, &Limits::default())
     }
 
-    /// Loads raw wasm under `limits`.
+    /// [`Program::from_wasm`] under `limits`.
     pub fn from_wasm_with(wasm: &[u8], limits: &Limits) -> Result<Program, ProgramError> {
+        let processed = process_wasm(wasm)?;
+        let code_size = compress_wasm(&processed).len() + 4;
+        Program::load(&processed, code_size, limits)
+    }
+
+    /// Loads wasm exactly as given (no cargo-stylus processing), as activation would see
+    /// code deployed by other tooling.
+    pub fn from_raw_wasm_with(wasm: &[u8], limits: &Limits) -> Result<Program, ProgramError> {
         let code_size = compress_wasm(wasm).len() + 4;
         Program::load(wasm, code_size, limits)
     }
