@@ -74,4 +74,8 @@ interface IVaultErrors {
     error InvalidPostLoanBalance();
     error InsufficientFlashLoanFeeAmount();
     error ArithmeticOverflow();
+    /// Calldata that is not a valid ABI encoding of the called function's arguments.
+    error MalformedCalldata();
+    /// The selector matches no Vault function (plain ETH transfers are refused too).
+    error UnknownFunction();
 }

@@ -3,9 +3,11 @@
 // Run (repo root, after `npm ci`):   node --test abi/rust-alignment.test.mjs
 //
 // For each contract it reads the Rust sources and derives:
-//  - every `pub fn` of the `#[public] impl` block, as the Solidity signature the Stylus
-//    router exposes (snake_case -> camelCase or #[selector(name = ...)], Rust types ->
-//    ABI types, sol! structs -> tuples): the interface must declare exactly that set;
+//  - the functions it answers: if the contract has a hand-written router (`fooCall::SELECTOR =>`
+//    arms, selectors of the `function` declarations in its sol! blocks), exactly those;
+//    otherwise every `pub fn` of its `#[public] impl` block, as the Solidity signature the
+//    SDK router exposes (snake_case -> camelCase or #[selector(name = ...)], Rust types ->
+//    ABI types, sol! structs -> tuples). The interface must declare exactly that set;
 //  - every `event` of its `sol!` blocks: the interface must declare it with the same
 //    signature and indexed flags, and declare no event the contract cannot emit;
 //  - every `error` of its `sol!` blocks: the interface must declare exactly those.
@@ -24,6 +26,7 @@ const REPO = join(ABI_DIR, "..");
 const CONTRACTS = [
   {
     iface: "IVault",
+    router: "src/vault/src/router.rs",
     public: ["src/vault/src/lib.rs"],
     sol: ["src/vault/src/abi.rs"],
     errors: "src/vault/src/errors.rs",
@@ -124,6 +127,34 @@ function solEvents(texts) {
   return events;
 }
 
+/** sol! `function` declarations: name -> canonical signature (struct params as tuples). */
+function solFunctions(texts, structs) {
+  const fns = {};
+  for (const text of texts) {
+    for (const block of solBlocks(text)) {
+      for (const m of block.matchAll(/function\s+(\w+)\s*\(([^)]*)\)/g)) {
+        const types = splitTopLevel(m[2]).map((p) => {
+          const t = p.split(/\s+/)[0];
+          const arr = /^(\w+)((?:\[\d*\])*)$/.exec(t);
+          return arr && structs[arr[1]] ? structs[arr[1]] + arr[2] : t;
+        });
+        fns[m[1]] = `${m[1]}(${types.join(",")})`;
+      }
+    }
+  }
+  return fns;
+}
+
+/** Signatures a hand-written router dispatches (`xCall::SELECTOR` arms), or null if none. */
+function routedSignatures(routerText, fns) {
+  const names = [...routerText.matchAll(/(\w+)Call::SELECTOR\s*(?=\||=>)/g)].map((m) => m[1]);
+  if (names.length === 0) return null;
+  return names.map((n) => {
+    if (!fns[n]) throw new Error(`router dispatches ${n} but no sol! function ${n} was found`);
+    return fns[n];
+  });
+}
+
 /** Rust parameter type -> ABI type, or throws for a type this test does not know. */
 function abiType(rust, structs) {
   // Drop module paths (alloy_primitives::Bytes -> Bytes) but keep generics.
@@ -142,7 +173,7 @@ function publicSignatures(texts, structs) {
   const sigs = [];
   let found = false;
   for (const text of texts) {
-    const start = text.search(/#\[public\]\s*\n\s*impl\b/);
+    const start = text.search(/#\[(?:public|cfg_attr\([^\]]*\bpublic\))\]\s*\n\s*impl\b/);
     if (start < 0) continue;
     found = true;
     const open = text.indexOf("{", start);
@@ -180,7 +211,7 @@ for (const c of CONTRACTS) {
   let sigs;
   let parseError = null;
   try {
-    sigs = publicSignatures(publicTexts, structs);
+    sigs = (c.router && routedSignatures(read(c.router), solFunctions(solTexts, structs))) || publicSignatures(publicTexts, structs);
   } catch (e) {
     parseError = e;
   }
