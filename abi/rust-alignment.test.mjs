@@ -33,12 +33,14 @@ const CONTRACTS = [
   },
   {
     iface: "IWeightedPool",
+    router: "src/weighted-pool/src/router.rs",
     public: ["src/weighted-pool/src/contract.rs"],
     sol: ["src/weighted-pool/src/contract.rs"],
     errors: "src/weighted-pool/src/errors.rs",
   },
   {
     iface: "IWeightedPoolFactory",
+    router: "src/pool-factory/src/router.rs",
     public: ["src/pool-factory/src/lib.rs", "src/pool-factory/src/contract.rs"],
     sol: ["src/pool-factory/src/lib.rs", "src/pool-factory/src/contract.rs"],
     errors: "src/pool-factory/src/errors.rs",
