@@ -30,8 +30,8 @@ interface IPoolSwapStructs {
 ///         pools are MINIMAL_SWAP_INFO pools, so onSwap is V2's IMinimalSwapInfoPool.onSwap
 ///         (selector 0x9d2c110c), receiving only the two balances involved.
 ///         All amounts and balances are in the tokens' own decimals (the pool scales them).
-/// @dev V2's BasePool also has queryJoin/queryExit; this project does not (use eth_call on
-///      joinPool/exitPool through a query helper instead).
+/// @dev V2's BasePool also has queryJoin/queryExit; this project does not: simulate
+///      joinPool/exitPool with eth_call (or a trace) from the funded account instead.
 interface IBasePool is IPoolSwapStructs {
     /// @notice Only callable by the Vault. Returns the amount out (GIVEN_IN, rounded down) or
     ///         the amount in (GIVEN_OUT, rounded up), fees included.
