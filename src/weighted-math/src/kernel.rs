@@ -40,6 +40,7 @@ impl Fx {
         Fx { neg: neg && !mag.is_zero(), mag }
     }
 
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
     pub fn add(self, o: Fx) -> MathResult<Fx> {
         if self.neg == o.neg {
             let mag = self.mag.checked_add(o.mag).ok_or(MathError::Overflow)?;
@@ -110,6 +111,7 @@ const INV_FACT: [U256; EXP_TERMS] = {
 /// integers), |s| <= 1/129. Series sum_{i<=12} s^{2i}/(2i+1) in Horner form; tail <= 2^-193.
 /// Errors: s floor < 1; T = s^2: 1.02; Horner accumulator: 3.04; 2*s*acc: 4.05; tail 0.5;
 /// LN_MID rounding 0.5.
+#[cfg_attr(target_arch = "wasm32", inline(never))]
 fn ln_mantissa(m: U256) -> MathResult<Fx> {
     let frac = m.checked_sub(ONE_Q).ok_or(MathError::OutOfDomain)?;
     let j64 = (frac >> 187usize).as_limbs()[0];
@@ -136,6 +138,7 @@ fn ln_mantissa(m: U256) -> MathResult<Fx> {
 
 /// Bring a non-zero U512 to a U256 with its top bit at position 255, truncating low bits
 /// (relative error < 2^-255). Returns the value and e with a = value * 2^(e - 255).
+#[cfg_attr(target_arch = "wasm32", inline(never))]
 fn normalize(a: U512) -> MathResult<(U256, i64)> {
     let bits = a.bit_len();
     if bits == 0 {
@@ -225,6 +228,7 @@ impl ExpBounds {
 }
 
 /// n * ln2 / 32 in Q192, floor (error <= 1 ulp for n < 2^40).
+#[cfg_attr(target_arch = "wasm32", inline(never))]
 fn n_ln2_div32(n: u64) -> MathResult<U256> {
     narrow(shift_round(mul_512(wide(LN2_Q255), U512::from(n))?, -68, false)?)
 }

@@ -18,6 +18,7 @@ extern crate alloc;
 
 mod bounds;
 mod constants;
+mod divide;
 mod error;
 mod fixed_point;
 mod invariant;

@@ -15,7 +15,8 @@ pub(crate) const WAD_U64: u64 = 1_000_000_000_000_000_000;
 
 /// Full 256x256 -> 512-bit product (schoolbook on 64-bit limbs; cannot overflow:
 /// each step is at most (2^64-1)^2 + 2(2^64-1) = 2^128 - 1).
-#[inline]
+#[cfg_attr(target_arch = "wasm32", inline(never))]
+#[cfg_attr(not(target_arch = "wasm32"), inline)]
 pub(crate) fn mul_wide(a: U256, b: U256) -> U512 {
     let x = a.as_limbs();
     let y = b.as_limbs();
@@ -37,7 +38,8 @@ pub(crate) fn mul_wide(a: U256, b: U256) -> U512 {
 }
 
 /// floor(a * b / 2^192) for Q192 values; `Overflow` if the result needs more than 256 bits.
-#[inline]
+#[cfg_attr(target_arch = "wasm32", inline(never))]
+#[cfg_attr(not(target_arch = "wasm32"), inline)]
 pub(crate) fn mulq(a: U256, b: U256) -> MathResult<U256> {
     let p = mul_wide(a, b);
     let l = p.as_limbs();
@@ -64,64 +66,44 @@ pub(crate) fn narrow(a: U512) -> MathResult<U256> {
     Ok(U256::from_limbs([l[0], l[1], l[2], l[3]]))
 }
 
-/// floor(a / d) for a small non-zero divisor, by 64-bit long division.
-#[inline]
-pub(crate) fn div_small(a: U256, d: u64) -> MathResult<U256> {
-    if d == 0 {
-        return Err(MathError::ZeroDivision);
-    }
-    let l = a.as_limbs();
-    let mut q = [0u64; 4];
-    let mut rem: u128 = 0;
-    let d128 = d as u128;
-    for i in (0..4).rev() {
-        // rem < d, so cur < d * 2^64 and cur / d < 2^64.
-        let cur = (rem << 64) | (l[i] as u128);
-        q[i] = (cur / d128) as u64;
-        rem = cur % d128;
-    }
-    Ok(U256::from_limbs(q))
-}
-
 /// (a / b, a % b) for U256, `ZeroDivision` if b == 0.
-#[inline]
+#[cfg_attr(target_arch = "wasm32", inline(never))]
+#[cfg_attr(not(target_arch = "wasm32"), inline)]
 pub(crate) fn div_rem(a: U256, b: U256) -> MathResult<(U256, U256)> {
-    if b.is_zero() {
-        return Err(MathError::ZeroDivision);
-    }
-    Ok(a.div_rem(b))
+    let (q, r) = div_rem_512(wide(a), wide(b))?;
+    Ok((narrow(q)?, narrow(r)?))
 }
 
-/// (a / b, a % b) for U512, `ZeroDivision` if b == 0.
-#[inline]
+/// (a / b, a % b) for U512, `ZeroDivision` if b == 0 (our compact long division).
+#[cfg_attr(target_arch = "wasm32", inline(never))]
+#[cfg_attr(not(target_arch = "wasm32"), inline)]
 pub(crate) fn div_rem_512(a: U512, b: U512) -> MathResult<(U512, U512)> {
-    if b.is_zero() {
-        return Err(MathError::ZeroDivision);
-    }
-    Ok(a.div_rem(b))
+    crate::divide::div_rem_limbs(a, b)
 }
 
 /// floor(a * b / c) exactly (512-bit intermediate); errors on c == 0 or a result > 256 bits.
-#[inline]
+#[cfg_attr(target_arch = "wasm32", inline(never))]
+#[cfg_attr(not(target_arch = "wasm32"), inline)]
 pub(crate) fn mul_div_down(a: U256, b: U256, c: U256) -> MathResult<U256> {
     if c.is_zero() {
         return Err(MathError::ZeroDivision);
     }
     if let Some(p) = a.checked_mul(b) {
-        return Ok(p / c);
+        return Ok(div_rem(p, c)?.0);
     }
     let (q, _) = div_rem_512(mul_wide(a, b), wide(c))?;
     narrow(q)
 }
 
 /// ceil(a * b / c) exactly (512-bit intermediate); errors on c == 0 or a result > 256 bits.
-#[inline]
+#[cfg_attr(target_arch = "wasm32", inline(never))]
+#[cfg_attr(not(target_arch = "wasm32"), inline)]
 pub(crate) fn mul_div_up(a: U256, b: U256, c: U256) -> MathResult<U256> {
     if c.is_zero() {
         return Err(MathError::ZeroDivision);
     }
     if let Some(p) = a.checked_mul(b) {
-        let (q, r) = p.div_rem(c);
+        let (q, r) = div_rem(p, c)?;
         return if r.is_zero() { Ok(q) } else { q.checked_add(U256::ONE).ok_or(MathError::Overflow) };
     }
     let (q, r) = div_rem_512(mul_wide(a, b), wide(c))?;
@@ -134,7 +116,8 @@ pub(crate) fn mul_div_up(a: U256, b: U256, c: U256) -> MathResult<U256> {
 }
 
 /// floor or ceil of (a / b) for U512 values.
-#[inline]
+#[cfg_attr(target_arch = "wasm32", inline(never))]
+#[cfg_attr(not(target_arch = "wasm32"), inline)]
 pub(crate) fn div_round_512(a: U512, b: U512, up: bool) -> MathResult<U512> {
     let (q, r) = div_rem_512(a, b)?;
     if up && !r.is_zero() {
@@ -146,7 +129,8 @@ pub(crate) fn div_round_512(a: U512, b: U512, up: bool) -> MathResult<U512> {
 
 /// Checked U512 product (schoolbook on the non-zero limbs; `Overflow` as soon as any
 /// product limb at position >= 8 is non-zero).
-#[inline]
+#[cfg_attr(target_arch = "wasm32", inline(never))]
+#[cfg_attr(not(target_arch = "wasm32"), inline)]
 pub(crate) fn mul_512(a: U512, b: U512) -> MathResult<U512> {
     let x = a.as_limbs();
     let y = b.as_limbs();
@@ -193,6 +177,7 @@ pub(crate) fn sub_512(a: U512, b: U512) -> MathResult<U512> {
 /// floor (up = false) or ceil (up = true) of p * 2^sh, for any signed shift.
 /// Left shifts that lose bits are `Overflow`; right shifts past 512 bits give 0 (floor)
 /// or 1 (ceil, when p > 0).
+#[cfg_attr(target_arch = "wasm32", inline(never))]
 pub(crate) fn shift_round(p: U512, sh: i64, up: bool) -> MathResult<U512> {
     if p.is_zero() {
         return Ok(p);
