@@ -72,7 +72,7 @@ pub(crate) fn shrink_up(c: U512, b: &ExpBounds, extra: i64) -> MathResult<U512> 
 
 /// floor or ceil of x * num / den with 512-bit values.
 pub(crate) fn mul_div_512(x: U512, num: U512, den: U512, up: bool) -> MathResult<U512> {
-    let p = x.checked_mul(num).ok_or(MathError::Overflow)?;
+    let p = crate::wide::mul_512(x, num)?;
     crate::wide::div_round_512(p, den, up)
 }
 

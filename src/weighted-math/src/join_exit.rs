@@ -12,7 +12,7 @@ use crate::bounds::{
 };
 use crate::error::{MathError, MathResult};
 use crate::fixed_point::div_up;
-use crate::wide::{div_rem_512, mul_div_down, narrow, wide, ONE_Q, WAD};
+use crate::wide::{div_rem_512, mul_512, mul_div_down, narrow, wide, ONE_Q, WAD};
 use alloc::vec::Vec;
 use alloy_primitives::{U256, U512};
 
@@ -28,7 +28,7 @@ fn one_minus(x: U256) -> MathResult<U256> {
 
 /// 1e36 - a b for a, b <= 1e18 (the fee factors, scaled by 1e36).
 fn one_minus_product(a: U256, b: U256) -> MathResult<U256> {
-    let p = a.checked_mul(b).ok_or(MathError::Overflow)?;
+    let p = crate::wide::mul_u256(a, b)?;
     WAD2.checked_sub(p).ok_or(MathError::OutOfDomain)
 }
 
@@ -163,8 +163,8 @@ pub fn calc_bpt_out_given_exact_token_in(
     }
     // (B 1e36 + A (1e36 - (1e18 - w) f)) / (B 1e36), all exact integers.
     let factor = one_minus_product(one_minus(normalized_weight)?, swap_fee)?; // 1e36 - (1e18 - w) f
-    let den = wide(balance).checked_mul(wide(WAD2)).ok_or(MathError::Overflow)?;
-    let add = wide(amount_in).checked_mul(wide(factor)).ok_or(MathError::Overflow)?;
+    let den = mul_512(wide(balance), wide(WAD2))?;
+    let add = mul_512(wide(amount_in), wide(factor))?;
     let num = den.checked_add(add).ok_or(MathError::Overflow)?;
     let e = ratio_pow(num, den, normalized_weight, WAD)?;
     narrow(growth_down(wide(bpt_total_supply), &e, 0)?)
@@ -191,13 +191,8 @@ pub fn calc_bpt_in_given_exact_token_out(
         return Ok(U256::ZERO);
     }
     // (B (1e18 - f) 1e18 - A (1e36 - w f)) / (B (1e18 - f) 1e18)
-    let den = wide(balance)
-        .checked_mul(wide(one_minus(swap_fee)?))
-        .and_then(|v| v.checked_mul(wide(WAD)))
-        .ok_or(MathError::Overflow)?;
-    let gross = wide(amount_out)
-        .checked_mul(wide(one_minus_product(normalized_weight, swap_fee)?))
-        .ok_or(MathError::Overflow)?;
+    let den = mul_512(mul_512(wide(balance), wide(one_minus(swap_fee)?))?, wide(WAD))?;
+    let gross = mul_512(wide(amount_out), wide(one_minus_product(normalized_weight, swap_fee)?))?;
     let num = den.checked_sub(gross).ok_or(MathError::Underflow)?;
     if num.is_zero() {
         return Ok(bpt_total_supply);
@@ -230,7 +225,7 @@ pub fn calc_token_in_given_exact_bpt_out(
     let e = ratio_pow(wide(new_supply), wide(bpt_total_supply), WAD, normalized_weight)?;
     let no_fee_q64 = growth_up(wide(balance), &e, 64)?;
     let num = wide(one_minus_product(normalized_weight, swap_fee)?);
-    let den = wide(one_minus(swap_fee)?).checked_mul(wide(WAD)).ok_or(MathError::Overflow)?;
+    let den = mul_512(wide(one_minus(swap_fee)?), wide(WAD))?;
     from_q64(mul_div_512(no_fee_q64, num, den, true)?, true)
 }
 

@@ -13,7 +13,7 @@
 //! * `exp_bounds`: for |z_true - z| <= err_z ulps, `lo * 2^(k-192) <= e^z_true <= hi * 2^(k-192)`
 //!   with hi - lo <= 2 * (16 + 5 * err_z) and lo, hi within [2^192, 2^193] (± the margin).
 
-use crate::constants::{LN2_DIV32_Q192, LN2_Q255, LN_MID, POW2_FRAC};
+use crate::constants::{LN2_DIV16_Q192, LN2_Q255, LN_MID, POW2_FRAC};
 use crate::error::{MathError, MathResult};
 use crate::wide::{div_rem_512, mul_512, mul_wide, mulq, narrow, shift_round, wide, ONE_Q};
 use alloy_primitives::{U256, U512};
@@ -24,7 +24,15 @@ pub(crate) const LN_RATIO_ERR: u64 = 12;
 /// Proven bound on the error of the `exp` kernel itself, in mantissa ulps (<= 8 derived).
 const EXP_KERNEL_ERR: u64 = 16;
 /// |z| at or above 2^30 is outside any representable result (e^(2^30) has ~1.5e9 bits).
-const Z_LIMIT_BITS: usize = 192 + 30;
+const Z_LIMIT: U256 = U256::from_limbs([0, 0, 0, 1 << 30]);
+/// 2.0 in Q192.
+const TWO_Q: U256 = U256::from_limbs([0, 0, 0, 2]);
+
+/// x * 2^192 as U512 (a limb move).
+fn times_2_192(x: U256) -> U512 {
+    let l = x.as_limbs();
+    U512::from_limbs([0, 0, 0, l[0], l[1], l[2], l[3], 0])
+}
 
 /// A signed Q192 number.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -54,7 +62,7 @@ impl Fx {
 }
 
 /// Reciprocals floor(2^192 / (2i+1)) for the atanh series, computed at compile time.
-const ATANH_TERMS: usize = 13;
+const ATANH_TERMS: usize = 16;
 const RECIP_ODD: [U256; ATANH_TERMS] = {
     let mut t = [U256::ZERO; ATANH_TERMS];
     let mut i = 0;
@@ -79,9 +87,9 @@ const RECIP_ODD: [U256; ATANH_TERMS] = {
     t
 };
 
-/// 1/i! in Q192 for i = 0..=22, computed at compile time by repeated exact long division
+/// 1/i! in Q192 for i = 0..=24, computed at compile time by repeated exact long division
 /// (floor at each step: every entry is at most 1 ulp below the real value).
-const EXP_TERMS: usize = 23;
+const EXP_TERMS: usize = 25;
 const INV_FACT: [U256; EXP_TERMS] = {
     let mut t = [U256::ZERO; EXP_TERMS];
     let mut cur = [0u64, 0, 0, 1]; // 2^192
@@ -106,24 +114,25 @@ const INV_FACT: [U256; EXP_TERMS] = {
 
 /// ln(m) for m in [2^192, 2^193) (i.e. [1, 2) in Q192). Error <= 5.1 ulp.
 ///
-/// m = c_j * r with c_j = (65+2j)/64 the midpoint of m's 1/32-wide interval, so |r-1| <= 1/65;
-/// ln r = 2 atanh(s), s = (r-1)/(r+1) = (64m - (65+2j)2^192) / (64m + (65+2j)2^192) (exact
-/// integers), |s| <= 1/129. Series sum_{i<=12} s^{2i}/(2i+1) in Horner form; tail <= 2^-193.
+/// m = c_j * r with c_j = (33+2j)/32 the midpoint of m's 1/16-wide interval, so |r-1| <= 1/33;
+/// ln r = 2 atanh(s), s = (r-1)/(r+1) = (32m - (33+2j)2^192) / (32m + (33+2j)2^192) (exact
+/// integers), |s| <= 1/65. Series sum_{i<=15} s^{2i}/(2i+1) in Horner form; tail
+/// 2s s^32/33 < 2^-202.
 /// Errors: s floor < 1; T = s^2: 1.02; Horner accumulator: 3.04; 2*s*acc: 4.05; tail 0.5;
 /// LN_MID rounding 0.5.
 #[cfg_attr(target_arch = "wasm32", inline(never))]
 fn ln_mantissa(m: U256) -> MathResult<Fx> {
     let frac = m.checked_sub(ONE_Q).ok_or(MathError::OutOfDomain)?;
-    let j64 = (frac >> 187usize).as_limbs()[0];
-    if j64 >= 32 {
+    let j64 = frac.as_limbs()[2] >> 60; // bits 188..191 (frac < 2^192)
+    if j64 >= 16 {
         return Err(MathError::OutOfDomain);
     }
     let j = j64 as usize;
-    let a = m << 6usize; // 64 m < 2^199
-    let b = U256::from(65 + 2 * j64) << 192usize; // (65+2j) 2^192 < 2^199
+    let a = crate::wide::mul_u256(m, U256::from(32u64))?; // 32 m < 2^198
+    let b = U256::from_limbs([0, 0, 0, 33 + 2 * j64]); // (33+2j) 2^192 < 2^198
     let (neg, num) = if a >= b { (false, a - b) } else { (true, b - a) };
     let den = a.checked_add(b).ok_or(MathError::Overflow)?;
-    let (s_wide, _) = div_rem_512(wide(num) << 192usize, wide(den))?;
+    let (s_wide, _) = div_rem_512(times_2_192(num), wide(den))?;
     let s = narrow(s_wide)?;
     let t = mulq(s, s)?;
     let mut acc = RECIP_ODD[ATANH_TERMS - 1];
@@ -131,7 +140,7 @@ fn ln_mantissa(m: U256) -> MathResult<Fx> {
         acc = c.checked_add(mulq(t, acc)?).ok_or(MathError::Overflow)?;
     }
     let half = mulq(s, acc)?;
-    let ln_r = Fx::new(neg, half << 1usize);
+    let ln_r = Fx::new(neg, half.checked_add(half).ok_or(MathError::Overflow)?);
     let ln_c = LN_MID.get(j).copied().ok_or(MathError::OutOfDomain)?;
     ln_r.add(Fx::new(false, ln_c))
 }
@@ -164,11 +173,11 @@ pub(crate) fn ln_ratio(a: U512, b: U512) -> MathResult<Fx> {
     }
     let (an, ea) = normalize(a)?;
     let (bn, eb) = normalize(b)?;
-    let (q_wide, _) = div_rem_512(wide(an) << 192usize, wide(bn))?;
+    let (q_wide, _) = div_rem_512(times_2_192(an), wide(bn))?;
     let mut q = narrow(q_wide)?;
     let mut e = ea - eb;
     if q < ONE_Q {
-        q <<= 1usize;
+        q = q.checked_add(q).ok_or(MathError::Overflow)?;
         e -= 1;
     }
     let ln_m = ln_mantissa(q)?;
@@ -198,7 +207,7 @@ pub(crate) fn scale(z: Fx, err_z: U256, num: U256, den: U256) -> MathResult<(Fx,
         .map_err(|_| MathError::PrecisionLoss)?
         .checked_add(U256::ONE)
         .ok_or(MathError::PrecisionLoss)?;
-    let limit = U512::ONE << Z_LIMIT_BITS;
+    let limit = wide(Z_LIMIT);
     if q >= limit {
         if z.neg {
             return Ok((Fx::new(true, narrow(limit)?), err));
@@ -227,29 +236,28 @@ impl ExpBounds {
     }
 }
 
-/// n * ln2 / 32 in Q192, floor (error <= 1 ulp for n < 2^40).
+/// n * ln2 / 16 in Q192, floor (error <= 1 ulp for n < 2^40).
 #[cfg_attr(target_arch = "wasm32", inline(never))]
-fn n_ln2_div32(n: u64) -> MathResult<U256> {
-    narrow(shift_round(mul_512(wide(LN2_Q255), U512::from(n))?, -68, false)?)
+fn n_ln2_div16(n: u64) -> MathResult<U256> {
+    narrow(shift_round(mul_512(wide(LN2_Q255), U512::from(n))?, -67, false)?)
 }
 
 /// Bounds on e^z for z known to within err_z ulps.
 ///
-/// z = n ln2/32 + r with 0 <= r < ln2/32 (n from an estimated quotient, then fixed so r is
-/// in range; n ln2/32 computed from a 255-bit ln2: <= 1 ulp); e^r by Taylor/Horner with 22
-/// terms (r < 2^-5.5, tail < 2^-201; Horner: coefficient floor + product floor per step,
+/// z = n ln2/16 + r with 0 <= r < ln2/16 (n from an estimated quotient, then fixed so r is
+/// in range; n ln2/16 computed from a 255-bit ln2: <= 1 ulp); e^r by Taylor/Horner with 25
+/// terms (r < 2^-4.5, tail r^25/25! < 2^-196; Horner: coefficient floor + product floor per step,
 /// propagated by r: <= 2.05 ulp); times
-/// 2^(j/32) (table, 0.5 ulp): mantissa error <= 5.7 + 2.1 (from r) < 8 = half of
+/// 2^(j/16) (table, 0.5 ulp): mantissa error <= 5.7 + 2.1 (from r) < 8 = half of
 /// `EXP_KERNEL_ERR`. The input uncertainty adds at most 5 ulps per ulp of err_z.
 pub(crate) fn exp_bounds(z: Fx, err_z: U256) -> MathResult<ExpBounds> {
-    if err_z > (U256::ONE << 128usize) {
+    if err_z > U256::from_limbs([0, 0, 1, 0]) {
         return Err(MathError::PrecisionLoss);
     }
-    let margin = err_z
-        .checked_mul(U256::from(5u64))
-        .and_then(|v| v.checked_add(U256::from(EXP_KERNEL_ERR)))
+    let margin = crate::wide::mul_u256(err_z, U256::from(5u64))?
+        .checked_add(U256::from(EXP_KERNEL_ERR))
         .ok_or(MathError::PrecisionLoss)?;
-    if z.mag >= (U256::ONE << Z_LIMIT_BITS) {
+    if z.mag >= Z_LIMIT {
         if z.neg {
             // e^z < 2^-(2^30): any lower bound >= 0 and the upper bound 2^-(2^30) are valid.
             return Ok(ExpBounds { lo: U256::ZERO, hi: ONE_Q, k: -(1i64 << 30) });
@@ -261,19 +269,19 @@ pub(crate) fn exp_bounds(z: Fx, err_z: U256) -> MathResult<ExpBounds> {
         let hi = ONE_Q.checked_add(margin).ok_or(MathError::Overflow)?;
         return Ok(ExpBounds { lo, hi, k: 0 });
     }
-    let (q, _) = crate::wide::div_rem(z.mag, LN2_DIV32_Q192)?;
+    let (q, _) = crate::wide::div_rem(z.mag, LN2_DIV16_Q192)?;
     let q = q.as_limbs()[0]; // |z| < 2^30 so q < 2^36
-    // Find n (signed) with r = z - n ln2/32 in [0, ln2/32).
+    // Find n (signed) with r = z - n ln2/16 in [0, ln2/16).
     let (n_neg, n_abs, r) = if !z.neg {
         let mut n = q;
         loop {
-            let p = n_ln2_div32(n)?;
+            let p = n_ln2_div16(n)?;
             if p > z.mag {
                 n = n.checked_sub(1).ok_or(MathError::Overflow)?;
                 continue;
             }
             let r = z.mag - p;
-            if r >= LN2_DIV32_Q192 && n_ln2_div32(n + 1)? <= z.mag {
+            if r >= LN2_DIV16_Q192 && n_ln2_div16(n + 1)? <= z.mag {
                 n += 1;
                 continue;
             }
@@ -282,37 +290,37 @@ pub(crate) fn exp_bounds(z: Fx, err_z: U256) -> MathResult<ExpBounds> {
     } else {
         let mut n = q + 1;
         loop {
-            let p = n_ln2_div32(n)?;
+            let p = n_ln2_div16(n)?;
             if p < z.mag {
                 n += 1;
                 continue;
             }
             let r = p - z.mag;
-            if r >= LN2_DIV32_Q192 && n > 0 && n_ln2_div32(n - 1)? >= z.mag {
+            if r >= LN2_DIV16_Q192 && n > 0 && n_ln2_div16(n - 1)? >= z.mag {
                 n -= 1;
                 continue;
             }
             break (true, n, r);
         }
     };
-    // e^r = sum_{i<=22} r^i/i!, Horner with the Q192 coefficients 1/i! (each <= 1 ulp low).
+    // e^r = sum_{i<=24} r^i/i!, Horner with the Q192 coefficients 1/i! (each <= 1 ulp low).
     let mut p = INV_FACT[EXP_TERMS - 1];
     for c in INV_FACT[..EXP_TERMS - 1].iter().rev() {
         p = c.checked_add(mulq(r, p)?).ok_or(MathError::Overflow)?;
     }
-    // n = 32 k + j with 0 <= j < 32 (floor division for negative n).
+    // n = 16 k + j with 0 <= j < 16 (floor division for negative n).
     let (k, j) = if !n_neg {
-        ((n_abs >> 5) as i64, (n_abs & 31) as usize)
+        ((n_abs >> 4) as i64, (n_abs & 15) as usize)
     } else {
-        let rem = (n_abs & 31) as usize;
-        let quo = (n_abs >> 5) as i64;
-        if rem == 0 { (-quo, 0) } else { (-quo - 1, 32 - rem) }
+        let rem = (n_abs & 15) as usize;
+        let quo = (n_abs >> 4) as i64;
+        if rem == 0 { (-quo, 0) } else { (-quo - 1, 16 - rem) }
     };
     let t = POW2_FRAC.get(j).copied().ok_or(MathError::Overflow)?;
     let mut m = mulq(p, t)?;
     let mut k = k;
-    if m >= (ONE_Q << 1usize) {
-        m >>= 1usize;
+    if m >= TWO_Q {
+        m = m.wrapping_shr(1); // halving: cannot overflow
         k += 1;
     }
     let lo = m.saturating_sub(margin);
@@ -349,27 +357,27 @@ mod tests {
 
     #[test]
     fn pow2_table_matches_powers_of_two() {
-        // (2^(j/32))^32 = 2^j: 32 chained products amplify the 0.5-ulp table error ~32x.
+        // (2^(j/16))^16 = 2^j: 16 chained products amplify the 0.5-ulp table error ~16x.
         for (j, t) in POW2_FRAC.iter().enumerate() {
             let mut acc = ONE_Q;
-            for _ in 0..32 {
+            for _ in 0..16 {
                 acc = narrow(mul_wide(acc, *t) >> 192usize).unwrap_or_default();
             }
             let want = ONE_Q << j;
             let d = if acc > want { acc - want } else { want - acc };
-            assert!(d < (U256::from(1u64 << 12) << j), "2^({j}/32)");
+            assert!(d < (U256::from(1u64 << 8) << j), "2^({j}/16)");
         }
     }
 
     #[test]
     fn ln_table_consistent_with_exp() {
-        // exp(LN_MID[j]) must bracket (65+2j)/64.
+        // exp(LN_MID[j]) must bracket (33+2j)/32.
         for (j, l) in LN_MID.iter().enumerate() {
             let b = exp_bounds(Fx::new(false, *l), U256::ONE).unwrap_or(ExpBounds { lo: U256::ZERO, hi: U256::ZERO, k: 0 });
-            let want = wide(U256::from(65 + 2 * j as u64)) << 186usize; // (65+2j)/64 in Q192
+            let want = wide(U256::from(33 + 2 * j as u64)) << 187usize; // (33+2j)/32 in Q192
             let lo = shift_round(wide(b.lo), b.k, false).unwrap_or_default();
             let hi = shift_round(wide(b.hi), b.k, true).unwrap_or_default();
-            assert!(lo <= want && want <= hi, "ln((65+2*{j})/64)");
+            assert!(lo <= want && want <= hi, "ln((33+2*{j})/32)");
         }
     }
 

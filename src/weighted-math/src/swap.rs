@@ -18,7 +18,7 @@ fn small_integer_exponent(num: U256, den: U256) -> Option<u32> {
     if den.is_zero() || num < den {
         return None;
     }
-    (1u32..=4).find(|n| den.checked_mul(U256::from(*n)) == Some(num))
+    (1u32..=4).find(|n| crate::wide::mul_u256(den, U256::from(*n)) == Ok(num))
 }
 
 /// `amount > mul_down(balance, 0.3e18)`, i.e. amount > floor(3 balance / 10), which for

@@ -49,6 +49,13 @@ pub(crate) fn mulq(a: U256, b: U256) -> MathResult<U256> {
     Ok(U256::from_limbs([l[3], l[4], l[5], l[6]]))
 }
 
+/// Checked U256 product (our schoolbook, kept out of line on wasm: smaller than ruint's).
+#[cfg_attr(target_arch = "wasm32", inline(never))]
+#[cfg_attr(not(target_arch = "wasm32"), inline)]
+pub(crate) fn mul_u256(a: U256, b: U256) -> MathResult<U256> {
+    narrow(mul_wide(a, b))
+}
+
 /// Widens a U256 to U512.
 #[inline]
 pub(crate) fn wide(a: U256) -> U512 {
@@ -88,9 +95,6 @@ pub(crate) fn mul_div_down(a: U256, b: U256, c: U256) -> MathResult<U256> {
     if c.is_zero() {
         return Err(MathError::ZeroDivision);
     }
-    if let Some(p) = a.checked_mul(b) {
-        return Ok(div_rem(p, c)?.0);
-    }
     let (q, _) = div_rem_512(mul_wide(a, b), wide(c))?;
     narrow(q)
 }
@@ -101,10 +105,6 @@ pub(crate) fn mul_div_down(a: U256, b: U256, c: U256) -> MathResult<U256> {
 pub(crate) fn mul_div_up(a: U256, b: U256, c: U256) -> MathResult<U256> {
     if c.is_zero() {
         return Err(MathError::ZeroDivision);
-    }
-    if let Some(p) = a.checked_mul(b) {
-        let (q, r) = div_rem(p, c)?;
-        return if r.is_zero() { Ok(q) } else { q.checked_add(U256::ONE).ok_or(MathError::Overflow) };
     }
     let (q, r) = div_rem_512(mul_wide(a, b), wide(c))?;
     let q = narrow(q)?;
