@@ -113,3 +113,33 @@ print_gas_table() {
     printf '%-44s %12s  %-6s %s\n' "$label" "$(printf "%'d" "$gas" 2>/dev/null || echo "$gas")" "$([[ $status == 0x1 ]] && echo ok || echo FAIL)" "$hash" >&2
   done <"$GAS_LOG"
 }
+
+# call_uint <to> <sig> [args]: a uint256 view as a decimal string (raw return word).
+call_uint() {
+  local to="$1" sig="$2"; shift 2
+  local raw; raw="$(cr call "$to" "$sig" "$@")" || die "call $sig on $to failed"
+  node -e 'const h = process.argv[1]; process.stdout.write(BigInt(h.slice(0, 66)).toString())' "$raw"
+}
+
+# ABI int256[] return data -> "a,b,c" (decimal, signed).
+decode_int_array() {
+  node -e '
+    const h = process.argv[1].replace(/^0x/, "");
+    const word = (i) => BigInt("0x" + h.slice(i * 64, i * 64 + 64));
+    const signed = (v) => (v >= (1n << 255n) ? v - (1n << 256n) : v);
+    const start = Number(word(0)) / 32, n = Number(word(start));
+    const out = [];
+    for (let i = 0; i < n; i++) out.push(signed(word(start + 1 + i)).toString());
+    process.stdout.write(out.join(","));' "$1"
+}
+
+# Human amount of an 18-decimal token amount (trimmed).
+units() {
+  node -e '
+    let v = BigInt(process.argv[1]); const neg = v < 0n; if (neg) v = -v;
+    const whole = v / 10n ** 18n, frac = (v % 10n ** 18n).toString().padStart(18, "0").slice(0, 6).replace(/0+$/, "");
+    process.stdout.write((neg ? "-" : "") + whole.toLocaleString("en-US") + (frac ? "." + frac : ""));' "$1"
+}
+
+# Gas used by the last `send`.
+last_gas() { tail -1 "$GAS_LOG" | cut -d'|' -f2; }
