@@ -69,8 +69,9 @@ create_pool() {
     "$1" "$2" "$3" "$4" "$5" "$ME" "$6"
   POOL="$(json "$LAST_RECEIPT" '(() => {
     const t = "0x83a48fbcfc991335314e74d0496aab6a1987e992ddc85dddbcc4d6dd6ef2e9fc";
-    const log = j.logs.find((l) => l.topics[0] === t);
-    return "0x" + log.topics[1].slice(26); })()')"
+    const log = (j.logs || []).find((l) => l.topics[0] === t);
+    return log ? "0x" + log.topics[1].slice(26) : ""; })()')"
+  [[ -n "$POOL" ]] || die "factory.create $1 emitted no PoolCreated event"
   POOL_ID="$(cr call "$POOL" 'getPoolId()(bytes32)')"
 }
 create_pool "Demo 80 $S0 20 $S1" "B-80$S0-20$S1" "[$T0,$T1]" "[$(mul_div $ONE 8 10),$(mul_div $ONE 2 10)]" "$(mul_div $ONE 3 1000)" "0x$(printf %064x 1)"
