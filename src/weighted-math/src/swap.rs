@@ -8,7 +8,7 @@
 
 use crate::error::{MathError, MathResult};
 use crate::kernel::{exp_bounds, ln_ratio, scale, LN_RATIO_ERR};
-use crate::wide::{div_round_512, mul_512, mul_div_down, mul_div_up, mul_wide, narrow, wide};
+use crate::wide::{div_round_512, mul_512, mul_div_down, mul_div_up, mul_small, mul_wide, narrow, wide};
 use alloy_primitives::{U256, U512};
 
 /// The exponent num/den when it is exactly 1, 2, 3 or 4 (50/50, 80/20, 75/25, 66.6/33.3
@@ -18,15 +18,23 @@ fn small_integer_exponent(num: U256, den: U256) -> Option<u32> {
     if den.is_zero() || num < den {
         return None;
     }
+    // Weights fit 64 bits in practice: decide with one u128 division.
+    if num.bit_len() <= 128 && den.bit_len() <= 128 {
+        let low = |x: U256| ((x.as_limbs()[1] as u128) << 64) | x.as_limbs()[0] as u128;
+        let (n, d) = (low(num), low(den));
+        if d == 0 || n % d != 0 {
+            return None;
+        }
+        let q = n / d;
+        return if q <= 4 { Some(q as u32) } else { None };
+    }
     (1u32..=4).find(|n| crate::wide::mul_u256(den, U256::from(*n)) == Ok(num))
 }
 
 /// `amount > mul_down(balance, 0.3e18)`, i.e. amount > floor(3 balance / 10), which for
 /// integers is exactly 10 amount > 3 balance (no division).
 fn above_max_ratio(amount: U256, balance: U256) -> MathResult<bool> {
-    let lhs = mul_512(wide(amount), U512::from(10u64))?; // < 2^260
-    let rhs = mul_512(wide(balance), U512::from(3u64))?;
-    Ok(lhs > rhs)
+    Ok(mul_small(amount, 10) > mul_small(balance, 3))
 }
 
 /// x * y in 512 bits, None on overflow (fast schoolbook when both fit 256 bits).

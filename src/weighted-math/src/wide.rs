@@ -20,19 +20,21 @@ pub(crate) const WAD_U64: u64 = 1_000_000_000_000_000_000;
 pub(crate) fn mul_wide(a: U256, b: U256) -> U512 {
     let x = a.as_limbs();
     let y = b.as_limbs();
+    let ylen = 4 - b.leading_zeros() / 64; // significant limbs of b
     let mut r = [0u64; 8];
     for (i, xi) in x.iter().enumerate() {
         if *xi == 0 {
             continue;
         }
         let mut carry: u128 = 0;
-        for (j, yj) in y.iter().enumerate() {
+        for (j, yj) in y.iter().take(ylen).enumerate() {
             // i + j <= 6 < 8: in bounds.
             let t = (*xi as u128) * (*yj as u128) + (r[i + j] as u128) + carry;
             r[i + j] = t as u64;
             carry = t >> 64;
         }
-        r[i + 4] = carry as u64;
+        // i + ylen <= 7 < 8: in bounds; the slot is still 0 (rows only reach i + ylen - 1 so far).
+        r[i + ylen] = carry as u64;
     }
     U512::from_limbs(r)
 }
@@ -54,6 +56,19 @@ pub(crate) fn mulq(a: U256, b: U256) -> MathResult<U256> {
 #[cfg_attr(not(target_arch = "wasm32"), inline)]
 pub(crate) fn mul_u256(a: U256, b: U256) -> MathResult<U256> {
     narrow(mul_wide(a, b))
+}
+
+/// x * k as U512 (never overflows: < 2^320).
+pub(crate) fn mul_small(x: U256, k: u64) -> U512 {
+    let mut r = [0u64; 8];
+    let mut carry: u128 = 0;
+    for (slot, xi) in r.iter_mut().zip(x.as_limbs()) {
+        let t = (*xi as u128) * (k as u128) + carry;
+        *slot = t as u64;
+        carry = t >> 64;
+    }
+    r[4] = carry as u64;
+    U512::from_limbs(r)
 }
 
 /// Widens a U256 to U512.
@@ -209,4 +224,52 @@ pub(crate) fn pow2_512(k: usize) -> MathResult<U512> {
         return Err(MathError::Overflow);
     }
     Ok(U512::ONE << k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rng(s: &mut u64) -> u64 {
+        *s ^= *s >> 12;
+        *s ^= *s << 25;
+        *s ^= *s >> 27;
+        s.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    fn operand(s: &mut u64) -> U256 {
+        let mut l = [0u64; 4];
+        let n = (rng(s) % 5) as usize;
+        for x in l.iter_mut().take(n) {
+            *x = if rng(s) % 3 == 0 { u64::MAX } else { rng(s) };
+        }
+        U256::from_limbs(l)
+    }
+
+    #[test]
+    fn products_match_ruint() {
+        let mut s = 0xA11C_E5u64;
+        for _ in 0..100_000 {
+            let (a, b) = (operand(&mut s), operand(&mut s));
+            let full: U512 = a.widening_mul(b);
+            assert_eq!(mul_wide(a, b), full);
+            assert_eq!(mul_512(wide(a), wide(b)), Ok(full));
+            assert_eq!(mul_u256(a, b).ok(), a.checked_mul(b));
+            let k = rng(&mut s);
+            assert_eq!(mul_small(a, k), wide(a) * U512::from(k));
+            let big = full << 64usize;
+            assert_eq!(mul_512(big, wide(b)).ok(), big.checked_mul(wide(b)));
+        }
+    }
+
+    #[test]
+    fn shift_round_directions() {
+        let p = U512::from(0b1011u64);
+        assert_eq!(shift_round(p, -2, false), Ok(U512::from(2u64)));
+        assert_eq!(shift_round(p, -2, true), Ok(U512::from(3u64)));
+        assert_eq!(shift_round(p, 3, false), Ok(U512::from(88u64)));
+        assert_eq!(shift_round(p, -600, true), Ok(U512::ONE));
+        assert_eq!(shift_round(p, -600, false), Ok(U512::ZERO));
+        assert_eq!(shift_round(p, 509, false), Err(MathError::Overflow));
+    }
 }
