@@ -18,7 +18,7 @@
 #   WASM_DIR        directory holding vault.wasm, weighted_pool.wasm, pool_factory.wasm
 #                   (default: build with deploy/build-contracts.sh into $CARGO_TARGET_DIR or target/)
 #   ACTIVATION_MARGIN_PERCENT  data-fee margin (default 20)
-#   OUT             output file (default deploy/out/<chainid>.json; local devnode: deploy/out/local-<chainid>.json)
+#   OUT             output file (default deploy/out/<chainid>.json; on a devnode: deploy/out/local-<chainid>.json)
 # Prints the addresses; writes OUT; prints a gas table on stderr.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -35,6 +35,8 @@ fi
 KEY="$PRIVATE_KEY"
 DEPLOYER="$(c wallet address --private-key "$KEY")"
 CHAIN_ID="$(cr chain-id)"
+# A devnode's addresses are throwaway: name its output local-<chainid>.json (gitignored).
+[[ "$(cr client 2>/dev/null)" == devnode/* ]] && LOCAL=1
 say "chain $CHAIN_ID, deployer $DEPLOYER, rpc $RPC_URL"
 
 # ---------------------------------------------------------------- wasm
