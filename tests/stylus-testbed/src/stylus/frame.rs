@@ -53,8 +53,8 @@ impl ResourceLimiter for Growth {
     }
 
     fn table_growing(&mut self, _current: usize, _desired: usize, _maximum: Option<usize>) -> Result<bool, wasmi_core::LimiterError> {
-        // Stylus has no table.grow (rejected at load time).
-        Ok(false)
+        // Only instantiation creates tables: `table.grow` is refused at load time.
+        Ok(true)
     }
 
     fn instances(&self) -> usize {

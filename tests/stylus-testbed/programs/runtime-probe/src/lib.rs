@@ -3,6 +3,7 @@
 //! so running it proves the test bed wires every hook the SDK really imports.
 #![cfg_attr(not(any(test, feature = "export-abi")), no_std)]
 #![cfg_attr(not(any(test, feature = "export-abi")), no_main)]
+#[macro_use]
 extern crate alloc;
 
 use alloc::vec::Vec;
