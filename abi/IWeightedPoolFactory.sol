@@ -31,6 +31,11 @@ interface IWeightedPoolFactory {
 
     function getVault() external view returns (IVault);
 
+    /// @notice EXTENSION: one-time wiring after deployment (a Stylus program has no
+    ///         constructor): the Vault new pools register with and the WeightedPool
+    ///         program every clone delegates to. (deploy/deploy.sh calls it.)
+    function initialize(IVault vault, address poolImplementation) external;
+
     /// @notice The WeightedPool program every clone delegates to.
     function getPoolImplementation() external view returns (address);
 }
