@@ -3,7 +3,7 @@
 
 use crate::error::{MathError, MathResult};
 use crate::kernel::{exp_bounds, ln_ratio, scale, ExpBounds, Fx, LN_RATIO_ERR};
-use crate::wide::{narrow, shift_round, wide, WAD};
+use crate::wide::{narrow, shift_round, WAD};
 use alloy_primitives::{U256, U512};
 
 /// 1e36 as U256.
@@ -89,7 +89,3 @@ pub(crate) fn from_q64(v: U512, up: bool) -> MathResult<U256> {
     narrow(shift_round(v, -64, up)?)
 }
 
-/// w as U512 (convenience).
-pub(crate) fn w512(v: U256) -> U512 {
-    wide(v)
-}

@@ -110,7 +110,7 @@ pub fn calc_out_given_in(
     let b = exp_bounds(z, err)?;
     // out >= Bo - ceil(Bo * upper(e^z)); clamp at 0.
     let taken = b.upper(wide(balance_out), 0)?;
-    Ok(narrow(wide(balance_out).saturating_sub(taken))?)
+    narrow(wide(balance_out).saturating_sub(taken))
 }
 
 /// Amount in (before the swap fee) to take `amount_out`:

@@ -11,7 +11,6 @@ use alloy_primitives::{U256, U512};
 pub(crate) const ONE_Q: U256 = U256::from_limbs([0, 0, 0, 1]);
 /// 1e18, the fixed-point ONE.
 pub(crate) const WAD: U256 = U256::from_limbs([1_000_000_000_000_000_000, 0, 0, 0]);
-pub(crate) const WAD_U64: u64 = 1_000_000_000_000_000_000;
 
 /// Full 256x256 -> 512-bit product (schoolbook on 64-bit limbs; cannot overflow:
 /// each step is at most (2^64-1)^2 + 2(2^64-1) = 2^128 - 1).
@@ -177,18 +176,6 @@ pub(crate) fn mul_512(a: U512, b: U512) -> MathResult<U512> {
     Ok(U512::from_limbs(r))
 }
 
-/// Checked U512 sum.
-#[inline]
-pub(crate) fn add_512(a: U512, b: U512) -> MathResult<U512> {
-    a.checked_add(b).ok_or(MathError::Overflow)
-}
-
-/// Checked U512 difference (`Underflow` if b > a).
-#[inline]
-pub(crate) fn sub_512(a: U512, b: U512) -> MathResult<U512> {
-    a.checked_sub(b).ok_or(MathError::Underflow)
-}
-
 /// floor (up = false) or ceil (up = true) of p * 2^sh, for any signed shift.
 /// Left shifts that lose bits are `Overflow`; right shifts past 512 bits give 0 (floor)
 /// or 1 (ceil, when p > 0).
@@ -217,15 +204,6 @@ pub(crate) fn shift_round(p: U512, sh: i64, up: bool) -> MathResult<U512> {
     }
 }
 
-/// The U512 with value 2^k (k < 512).
-#[inline]
-pub(crate) fn pow2_512(k: usize) -> MathResult<U512> {
-    if k >= 512 {
-        return Err(MathError::Overflow);
-    }
-    Ok(U512::ONE << k)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -241,14 +219,14 @@ mod tests {
         let mut l = [0u64; 4];
         let n = (rng(s) % 5) as usize;
         for x in l.iter_mut().take(n) {
-            *x = if rng(s) % 3 == 0 { u64::MAX } else { rng(s) };
+            *x = if rng(s).is_multiple_of(3) { u64::MAX } else { rng(s) };
         }
         U256::from_limbs(l)
     }
 
     #[test]
     fn products_match_ruint() {
-        let mut s = 0xA11C_E5u64;
+        let mut s = 0x00A1_1CE5_u64;
         for _ in 0..100_000 {
             let (a, b) = (operand(&mut s), operand(&mut s));
             let full: U512 = a.widening_mul(b);
@@ -264,7 +242,7 @@ mod tests {
 
     #[test]
     fn shift_round_directions() {
-        let p = U512::from(0b1011u64);
+        let p = U512::from(11u64);
         assert_eq!(shift_round(p, -2, false), Ok(U512::from(2u64)));
         assert_eq!(shift_round(p, -2, true), Ok(U512::from(3u64)));
         assert_eq!(shift_round(p, 3, false), Ok(U512::from(88u64)));
