@@ -21,17 +21,33 @@ fn benches(c: &mut Criterion) {
     let a_in = u("12345678901234567890123");
     let a_out = u("23456789012345678901234");
 
-    let mut g = c.benchmark_group("calc_out_given_in");
+    let mut g = c.benchmark_group("calc_out_given_in_80_20");
     g.bench_function("ours", |b| b.iter(|| wm::calc_out_given_in(black_box(bi), black_box(wi), black_box(bo), black_box(wo), black_box(a_in))));
     g.bench_function("balancer-maths-rust", |b| {
         b.iter(|| bw::compute_out_given_exact_in(black_box(&bi), black_box(&wi), black_box(&bo), black_box(&wo), black_box(&a_in)))
     });
     g.finish();
 
-    let mut g = c.benchmark_group("calc_in_given_out");
+    let mut g = c.benchmark_group("calc_in_given_out_80_20");
     g.bench_function("ours", |b| b.iter(|| wm::calc_in_given_out(black_box(bi), black_box(wi), black_box(bo), black_box(wo), black_box(a_out))));
     g.bench_function("balancer-maths-rust", |b| {
         b.iter(|| bw::compute_in_given_exact_out(black_box(&bi), black_box(&wi), black_box(&bo), black_box(&wo), black_box(&a_out)))
+    });
+    g.finish();
+
+    // Weight ratios without an integer exponent take the general ln/exp path on both sides.
+    let (wg_in, wg_out) = (u("370000000000000000"), u("630000000000000000"));
+    let mut g = c.benchmark_group("calc_out_given_in_37_63");
+    g.bench_function("ours", |b| b.iter(|| wm::calc_out_given_in(black_box(bi), black_box(wg_in), black_box(bo), black_box(wg_out), black_box(a_in))));
+    g.bench_function("balancer-maths-rust", |b| {
+        b.iter(|| bw::compute_out_given_exact_in(black_box(&bi), black_box(&wg_in), black_box(&bo), black_box(&wg_out), black_box(&a_in)))
+    });
+    g.finish();
+    let half = u("500000000000000000");
+    let mut g = c.benchmark_group("calc_out_given_in_50_50");
+    g.bench_function("ours", |b| b.iter(|| wm::calc_out_given_in(black_box(bi), black_box(half), black_box(bo), black_box(half), black_box(a_in))));
+    g.bench_function("balancer-maths-rust", |b| {
+        b.iter(|| bw::compute_out_given_exact_in(black_box(&bi), black_box(&half), black_box(&bo), black_box(&half), black_box(&a_in)))
     });
     g.finish();
 

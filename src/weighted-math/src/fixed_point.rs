@@ -73,9 +73,9 @@ fn pow_exact(x: U256, y: U256, up: bool) -> MathResult<Option<U256>> {
     Ok(None)
 }
 
-/// x^y rounded down: the result is <= the exact (x/1e18)^(y/1e18) * 1e18 and at most
-/// 1 wei + 2^-170 relative below it (for y <= 2^60 * 1e18; the relative term grows as
-/// y * 2^-188 beyond). Special exponents 0, 1, 2, 4 and bases 0, 1e18 are exact.
+/// x^y rounded down: the result is <= the exact (x/1e18)^(y/1e18) * 1e18 and below it by
+/// less than 1 wei + (120 y + 52) 2^-192 relative (y = the exponent as a real, so < 2^-178
+/// relative for y <= 100). Special exponents 0, 1, 2, 4 and bases 0, 1e18 are exact.
 /// Unlike LogExpMath there is no product bound: any input whose result fits 256 bits is
 /// computed; results below 1 wei are 0; results above 2^256 are `Overflow`.
 pub fn pow_down(x: U256, y: U256) -> MathResult<U256> {
@@ -86,7 +86,8 @@ pub fn pow_down(x: U256, y: U256) -> MathResult<U256> {
     narrow(b.lower(wide(WAD), 0)?)
 }
 
-/// x^y rounded up: >= the exact value, within 1 wei + 2^-170 relative (see `pow_down`).
+/// x^y rounded up: >= the exact value, within 1 wei + (120 y + 52) 2^-192 relative
+/// (see `pow_down`).
 /// A positive exact value below 1 wei gives 1.
 pub fn pow_up(x: U256, y: U256) -> MathResult<U256> {
     if let Some(v) = pow_exact(x, y, true)? {

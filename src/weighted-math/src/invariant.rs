@@ -6,7 +6,7 @@ use crate::wide::{narrow, wide, WAD};
 use alloy_primitives::U256;
 
 /// Invariant prod_i (B_i/1e18)^(w_i/1e18) * 1e18 (= prod B_i^w_i when the weights sum to
-/// 1e18), rounded down: error <= 1 wei + 2^-170 relative.
+/// 1e18), rounded down: error < 1 wei + 2^-184 relative (8 tokens).
 ///
 /// One ln per token and a single exp (V2 does one pow per token). `LengthMismatch` for
 /// empty or unequal slices; `ZeroInvariant` if a balance is zero or the invariant is < 1.

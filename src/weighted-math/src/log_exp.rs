@@ -1,6 +1,6 @@
 //! LogExpMath-compatible entry points (`pow`, `exp`, `ln`, `log`) with exact-direction
 //! rounding: every result is the exact value rounded toward negative infinity (floor),
-//! with an error below 1 wei + 2^-170 relative.
+//! with an error below 1 wei + a relative term of 2^-178 or less (see README.md).
 //!
 //! Domain: wider than LogExpMath. Anything whose result fits (I256 for exp/ln/log, U256
 //! for pow) is computed; LogExpMath's product/exponent bounds do not apply.

@@ -3,7 +3,7 @@
 //!
 //! The exponent is the exact rational w_in / w_out (no rounded quotient), ln is taken on
 //! the exact integer ratio of balances, and the result is rounded from rigorous bounds:
-//! error <= 1 wei + 2^-170 relative, always in the pool's favour, for any trade size
+//! error < 1 wei + 2^-178 of the balance, always in the pool's favour, for any trade size
 //! (a 1-wei trade against a 1e30 balance gives the floor/ceil of its exact value).
 
 use crate::error::{MathError, MathResult};

@@ -19,21 +19,16 @@ pub(crate) const WAD: U256 = U256::from_limbs([1_000_000_000_000_000_000, 0, 0, 
 pub(crate) fn mul_wide(a: U256, b: U256) -> U512 {
     let x = a.as_limbs();
     let y = b.as_limbs();
-    let ylen = 4 - b.leading_zeros() / 64; // significant limbs of b
     let mut r = [0u64; 8];
     for (i, xi) in x.iter().enumerate() {
-        if *xi == 0 {
-            continue;
-        }
         let mut carry: u128 = 0;
-        for (j, yj) in y.iter().take(ylen).enumerate() {
+        for (j, yj) in y.iter().enumerate() {
             // i + j <= 6 < 8: in bounds.
             let t = (*xi as u128) * (*yj as u128) + (r[i + j] as u128) + carry;
             r[i + j] = t as u64;
             carry = t >> 64;
         }
-        // i + ylen <= 7 < 8: in bounds; the slot is still 0 (rows only reach i + ylen - 1 so far).
-        r[i + ylen] = carry as u64;
+        r[i + 4] = carry as u64;
     }
     U512::from_limbs(r)
 }
