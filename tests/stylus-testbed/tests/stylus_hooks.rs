@@ -290,7 +290,7 @@ fn trap_fails_keeping_unused_gas_and_out_of_ink_consumes_everything() {
 
     let spin = program(&module(r#"(func (export "user_entrypoint") (param i32) (result i32) (loop (br 0)) (i32.const 0))"#));
     let mut short = frame(&[]);
-    short.gas_limit = 200_000;
+    short.gas_limit = 50_000;
     let out = run(&spin, &mut MockHost::default(), &short);
     assert_eq!(out.status, Status::OutOfInk);
     assert_eq!(out.gas_used, short.gas_limit);

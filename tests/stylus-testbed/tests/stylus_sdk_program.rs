@@ -57,8 +57,12 @@ fn probe_wasm() -> &'static [u8] {
     })
 }
 
+/// The loaded program, shared by the tests (loading = processing + brotli + compile).
 fn probe() -> Program {
-    Program::from_wasm(probe_wasm()).unwrap_or_else(|e| panic!("runtime-probe refused: {e}"))
+    static PROGRAM: OnceLock<Program> = OnceLock::new();
+    PROGRAM
+        .get_or_init(|| Program::from_wasm(probe_wasm()).unwrap_or_else(|e| panic!("runtime-probe refused: {e}")))
+        .clone()
 }
 
 fn call(program: &Program, host: &mut MockHost, input: Vec<u8>) -> Outcome {

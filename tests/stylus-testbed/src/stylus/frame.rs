@@ -1,18 +1,17 @@
 //! The state of one running Stylus frame (wasmi store data) and the ink meter that host
 //! hooks pay through.
 //!
-//! Ink lives in two places: wasmi fuel (units of [`INK_PER_FUEL`] ink, burnt by opcodes)
-//! and `ink_remainder` (the sub-unit ink left after a host hook paid an exact price).
-//! [`ink_left`] / [`set_ink`] move between the two without losing ink.
+//! Ink lives in the program's instrumented `stylus_ink_left` global (see `meter`), which
+//! opcodes burn and hooks read and write through [`ink_left`] / [`set_ink`].
 
 use super::{
     host::{FrameContext, StylusHost},
     memory_model::StylusPages,
-    pricing::{gas_to_ink, ink_to_gas, INK_PER_FUEL},
+    pricing::{gas_to_ink, ink_to_gas},
     storage_cache::StorageCache,
 };
 use alloy_primitives::Bytes;
-use wasmi::{AsContextMut, Error, Memory, ResourceLimiter};
+use wasmi::{AsContextMut, Error, Global, Memory, ResourceLimiter, Val};
 
 /// Why a host hook stopped the program.
 #[derive(Debug)]
@@ -76,8 +75,10 @@ pub(crate) struct FrameState<'h> {
     pub ctx: &'h FrameContext,
     /// The program's exported memory, set right after instantiation.
     pub memory: Option<Memory>,
-    /// Ink below one fuel unit, kept so exact hook prices are not rounded.
-    pub ink_remainder: u64,
+    /// The instrumented ink-left global, set right after instantiation.
+    pub ink: Option<Global>,
+    /// The instrumented ink-status global (1 once the meter ran dry).
+    pub status: Option<Global>,
     /// Data given to `write_result`.
     pub outs: Vec<u8>,
     /// Output of the last call or create (`read_return_data`).
@@ -104,16 +105,22 @@ fn out_of_ink() -> Error {
 /// Ink left to the frame.
 pub(crate) fn ink_left<'h>(ctx: &mut impl AsContextMut<Data = FrameState<'h>>) -> u64 {
     let ctx = ctx.as_context_mut();
-    let fuel = ctx.get_fuel().unwrap_or(0);
-    fuel.saturating_mul(INK_PER_FUEL).saturating_add(ctx.data().ink_remainder)
+    match ctx.data().ink {
+        Some(global) => match global.get(&ctx) {
+            Val::I64(ink) => ink as u64,
+            _ => 0,
+        },
+        None => 0,
+    }
 }
 
 /// Sets the frame's ink left.
 pub(crate) fn set_ink<'h>(ctx: &mut impl AsContextMut<Data = FrameState<'h>>, ink: u64) {
     let mut ctx = ctx.as_context_mut();
-    // Fuel metering is always enabled on the test bed's engine, so this cannot fail.
-    let _ = ctx.set_fuel(ink / INK_PER_FUEL);
-    ctx.data_mut().ink_remainder = ink % INK_PER_FUEL;
+    if let Some(global) = ctx.data().ink {
+        // The global is a mutable i64 created by the instrumentation: setting cannot fail.
+        let _ = global.set(&mut ctx, Val::I64(ink as i64));
+    }
 }
 
 /// Pays `ink`, or empties the meter and escapes when there is not enough.
@@ -158,15 +165,13 @@ pub(crate) fn gas_left<'h>(ctx: &mut impl AsContextMut<Data = FrameState<'h>>) -
 }
 
 /// Pays for memory grown since the last settlement with Nitro's page prices (as if the
-/// `pay_for_memory_grow` call Nitro inserts before each `memory.grow` had run), and gives
-/// back the per-byte fuel wasmi charged for the same growth.
+/// `pay_for_memory_grow` call Nitro inserts before each `memory.grow` had run).
 pub(crate) fn settle_growth<'h>(ctx: &mut impl AsContextMut<Data = FrameState<'h>>) -> Result<(), Error> {
     let pending = std::mem::take(&mut ctx.as_context_mut().data_mut().growth.pending_pages);
     if pending == 0 {
         return Ok(());
     }
-    let wasmi_fuel = pending.saturating_mul(65_536);
-    let left = ink_left(ctx).saturating_add(wasmi_fuel.saturating_mul(INK_PER_FUEL));
+    let left = ink_left(ctx);
     let new = u16::try_from(pending).unwrap_or(u16::MAX);
     let (gas, pages) = ctx.as_context_mut().data().pages.open_pages(new);
     ctx.as_context_mut().data_mut().pages = pages;

@@ -11,8 +11,9 @@
 //!   program is not cached (`FrameContext::cached`), plus the memory footprint's pages
 //!   (2 free per transaction, then 1,000 gas per page plus an exponential term).
 //!   `init_cost` / `cached_init_cost` come from Nitro's activation formula.
-//! - Execution: wasmi fuel, each operator priced at Nitro's `pricing_v1` ink in units of
-//!   25 ink, the 2,450-ink block header folded into block-ending operators.
+//! - Execution: the wasm is instrumented like Nitro's meter (`meter`): each basic block
+//!   burns its opcodes' `pricing_v1` ink plus a 2,450-ink header before it runs;
+//!   `memory.copy/fill` burn 100 ink per byte. Exact, `br_table`/`call_indirect` included.
 //! - Hooks: Nitro's exact ink per hook (8,400 base, pointers, EVM API), I/O per byte,
 //!   storage at the gas the world returns (cold/warm SLOAD; SSTORE at flush time) plus
 //!   Nitro's storage-cache surcharges, logs at EVM log gas, subcalls at what the world
@@ -20,10 +21,6 @@
 //! - Exit: returned data costs at least its EVM memory-expansion price.
 //!
 //! # Departures from Nitro
-//! - Opcode prices are rounded to 25 ink; `br_table` and `call_indirect` are charged
-//!   their base price only; wasmi charges a whole wasm block up front (a `br_if` that
-//!   leaves early may have paid for the rest of its block); `memory.copy/fill` pay
-//!   25 ink per byte instead of 100.
 //! - No stack-depth metering beyond wasmi's recursion limit (deep recursion ends in
 //!   [`Status::OutOfStack`]).
 //! - Hook errors (bad pointers, static-context writes) revert with empty data; Nitro
@@ -35,6 +32,7 @@ pub mod deploy_code;
 pub mod error;
 mod frame;
 pub mod hooks;
+pub mod meter;
 pub mod host;
 pub mod memory_model;
 pub mod pricing;

@@ -3,20 +3,13 @@
 //! Stylus version 2, `arbos/programs/params.go`).
 //!
 //! Ink is Stylus's compute unit: 1 EVM gas = 10,000 ink (`InkPrice`). Opcodes are priced
-//! per basic block: each block pays a 2,450-ink header plus the sum of its opcodes.
-//!
-//! Departure from Nitro: wasmi's fuel costs are a `u8` per operator, so the test bed
-//! meters opcodes in fuel units of [`INK_PER_FUEL`] ink (each Nitro price rounded to the
-//! nearest unit, the block header folded into the operators that end a basic block,
-//! `call_indirect`/`br_table` at their base price capped at 255 units). Host calls,
-//! storage, memory and entry costs are charged in exact ink.
+//! per basic block (see `meter`): each block pays a 2,450-ink header plus the sum of its
+//! opcodes' [`op_ink`].
 
-use wasmi::OperatorCost;
+use wasmparser::Operator;
 
 /// EVM gas to ink: Nitro's initial (and current) `InkPrice`.
 pub const INK_PER_GAS: u64 = 10_000;
-/// Ink represented by one unit of wasmi fuel.
-pub const INK_PER_FUEL: u64 = 25;
 
 /// Base ink of every host call that may return something.
 pub const HOSTIO_INK: u64 = 8_400;
@@ -31,10 +24,6 @@ pub const MUL_MOD_INK: u64 = 24_100;
 /// Extra ink of `math_add_mod`.
 pub const ADD_MOD_INK: u64 = 21_000;
 
-/// Ink of the ink-left check that starts every basic block.
-pub const BLOCK_HEADER_INK: u64 = 2_450;
-/// Ink per byte of `memory.copy` / `memory.fill` (800 / 8).
-pub const MEMORY_BYTE_INK: u64 = 100;
 
 /// EVM gas constants Stylus reuses (geth `params`).
 pub mod evm_gas {
@@ -96,93 +85,57 @@ pub fn evm_memory_cost(size: u64) -> u64 {
     linear.saturating_add(square)
 }
 
-/// Nitro's ink price of one opcode, the block header included for opcodes that end a
-/// basic block. `None` for opcodes Stylus rejects (floats, tables, references...).
-fn nitro_ink(op: &str) -> Option<u64> {
-    const H: u64 = BLOCK_HEADER_INK;
+/// Nitro's `pricing_v1` ink for one opcode (block header excluded). `None` for opcodes
+/// Stylus does not support (floats, tables, references, SIMD, atomics...).
+/// `type_params[i]` is the parameter count of type `i`, for `call_indirect`.
+pub fn op_ink(op: &Operator, type_params: &[u32]) -> Option<u64> {
+    use Operator as O;
     let ink = match op {
-        "unreachable" | "return" => 1,
-        "nop" | "i32_const" | "i64_const" => 1,
-        "drop" => 9,
-        "block" => 1,
-        "loop" | "else" | "end" => 1 + H,
-        "br" | "br_if" | "if_" => 765 + H,
-        "select" => 1_250,
-        "call" => 3_800 + H,
-        "local_get" | "local_tee" => 75,
-        "local_set" => 210,
-        "global_get" => 225,
-        "global_set" => 575,
-        "i32_load" | "i32_load8_s" | "i32_load8_u" | "i32_load16_s" | "i32_load16_u" => 670,
-        "i64_load" | "i64_load8_s" | "i64_load8_u" | "i64_load16_s" | "i64_load16_u"
-        | "i64_load32_s" | "i64_load32_u" => 680,
-        "i32_store" | "i32_store8" | "i32_store16" => 825,
-        "i64_store" | "i64_store8" | "i64_store16" | "i64_store32" => 950,
-        "memory_size" => 3_000,
-        "memory_grow" => 1,
-        "i32_eqz" | "i32_eq" | "i32_ne" | "i32_lt_s" | "i32_lt_u" | "i32_gt_s" | "i32_gt_u"
-        | "i32_le_s" | "i32_le_u" | "i32_ge_s" | "i32_ge_u" => 170,
-        "i64_eqz" | "i64_eq" | "i64_ne" | "i64_lt_s" | "i64_lt_u" | "i64_gt_s" | "i64_gt_u"
-        | "i64_le_s" | "i64_le_u" | "i64_ge_s" | "i64_ge_u" => 225,
-        "i32_clz" | "i32_ctz" => 210,
-        "i32_add" | "i32_sub" => 70,
-        "i32_mul" => 160,
-        "i32_div_s" | "i32_div_u" | "i32_rem_s" | "i32_rem_u" => 1_120,
-        "i32_and" | "i32_or" | "i32_xor" | "i32_shl" | "i32_shr_s" | "i32_shr_u" | "i32_rotl"
-        | "i32_rotr" => 70,
-        "i64_clz" | "i64_ctz" => 210,
-        "i64_add" | "i64_sub" => 100,
-        "i64_mul" => 160,
-        "i64_div_s" | "i64_div_u" | "i64_rem_s" | "i64_rem_u" => 1_270,
-        "i64_and" | "i64_or" | "i64_xor" | "i64_shl" | "i64_shr_s" | "i64_shr_u" | "i64_rotl"
-        | "i64_rotr" => 100,
-        "i32_popcnt" => 2_650,
-        "i64_popcnt" => 6_000,
-        "i32_wrap_i64" | "i64_extend_i32_s" | "i64_extend_i32_u" => 100,
-        "i32_extend8_s" | "i32_extend16_s" | "i64_extend8_s" | "i64_extend16_s"
-        | "i64_extend32_s" => 100,
-        "memory_copy" | "memory_fill" => 950,
-        // Dynamic in Nitro (2,400 + 325 per target; 13,610 + 650 per argument): base only.
-        "br_table" => 2_400 + H,
-        "call_indirect" => 13_610 + H,
+        O::Unreachable | O::Return => 1,
+        O::Nop | O::I32Const { .. } | O::I64Const { .. } => 1,
+        O::Drop => 9,
+        O::Block { .. } | O::Loop { .. } | O::Else | O::End => 1,
+        O::Br { .. } | O::BrIf { .. } | O::If { .. } => 765,
+        O::Select => 1_250,
+        O::Call { .. } => 3_800,
+        O::LocalGet { .. } | O::LocalTee { .. } => 75,
+        O::LocalSet { .. } => 210,
+        O::GlobalGet { .. } => 225,
+        O::GlobalSet { .. } => 575,
+        O::I32Load { .. } | O::I32Load8S { .. } | O::I32Load8U { .. } | O::I32Load16S { .. } | O::I32Load16U { .. } => 670,
+        O::I64Load { .. } | O::I64Load8S { .. } | O::I64Load8U { .. } | O::I64Load16S { .. } | O::I64Load16U { .. }
+        | O::I64Load32S { .. } | O::I64Load32U { .. } => 680,
+        O::I32Store { .. } | O::I32Store8 { .. } | O::I32Store16 { .. } => 825,
+        O::I64Store { .. } | O::I64Store8 { .. } | O::I64Store16 { .. } | O::I64Store32 { .. } => 950,
+        O::MemorySize { .. } => 3_000,
+        O::MemoryGrow { .. } => 1, // growth is priced by the memory model
+        O::I32Eqz | O::I32Eq | O::I32Ne | O::I32LtS | O::I32LtU | O::I32GtS | O::I32GtU | O::I32LeS | O::I32LeU
+        | O::I32GeS | O::I32GeU => 170,
+        O::I64Eqz | O::I64Eq | O::I64Ne | O::I64LtS | O::I64LtU | O::I64GtS | O::I64GtU | O::I64LeS | O::I64LeU
+        | O::I64GeS | O::I64GeU => 225,
+        O::I32Clz | O::I32Ctz => 210,
+        O::I32Add | O::I32Sub => 70,
+        O::I32Mul => 160,
+        O::I32DivS | O::I32DivU | O::I32RemS | O::I32RemU => 1_120,
+        O::I32And | O::I32Or | O::I32Xor | O::I32Shl | O::I32ShrS | O::I32ShrU | O::I32Rotl | O::I32Rotr => 70,
+        O::I64Clz | O::I64Ctz => 210,
+        O::I64Add | O::I64Sub => 100,
+        O::I64Mul => 160,
+        O::I64DivS | O::I64DivU | O::I64RemS | O::I64RemU => 1_270,
+        O::I64And | O::I64Or | O::I64Xor | O::I64Shl | O::I64ShrS | O::I64ShrU | O::I64Rotl | O::I64Rotr => 100,
+        O::I32Popcnt => 2_650,
+        O::I64Popcnt => 6_000,
+        O::I32WrapI64 | O::I64ExtendI32S | O::I64ExtendI32U => 100,
+        O::I32Extend8S | O::I32Extend16S | O::I64Extend8S | O::I64Extend16S | O::I64Extend32S => 100,
+        O::MemoryCopy { .. } | O::MemoryFill { .. } => 950,
+        O::BrTable { targets } => 2_400u64.saturating_add(325u64.saturating_mul(u64::from(targets.len()))),
+        O::CallIndirect { type_index, .. } => {
+            let params = type_params.get(*type_index as usize).copied()?;
+            13_610u64.saturating_add(650u64.saturating_mul(u64::from(params)))
+        }
         _ => return None,
     };
     Some(ink)
-}
-
-/// Fuel units (of [`INK_PER_FUEL`] ink) for a Nitro ink price, rounded to nearest.
-fn fuel_units(ink: u64) -> u8 {
-    let units = (ink + INK_PER_FUEL / 2) / INK_PER_FUEL;
-    u8::try_from(units).unwrap_or(u8::MAX)
-}
-
-/// wasmi's operator cost table mirroring Nitro's `pricing_v1`. Operators Stylus rejects
-/// at load time keep the maximum cost (they never reach execution).
-pub fn operator_cost_table() -> OperatorCost {
-    let mut table = OperatorCost::default();
-    macro_rules! set_all {
-        ($($field:ident),* $(,)?) => {
-            $( table.$field = nitro_ink(stringify!($field)).map(fuel_units).unwrap_or(u8::MAX); )*
-        };
-    }
-    set_all!(
-        unreachable, nop, block, loop_, if_, else_, end, br, br_if, br_table, return_, call,
-        call_indirect, drop, select, local_get, local_set, local_tee, global_get, global_set,
-        i32_load, i64_load, i32_load8_s, i32_load8_u, i32_load16_s, i32_load16_u, i64_load8_s,
-        i64_load8_u, i64_load16_s, i64_load16_u, i64_load32_s, i64_load32_u, i32_store,
-        i64_store, i32_store8, i32_store16, i64_store8, i64_store16, i64_store32, memory_size,
-        memory_grow, i32_const, i64_const, i32_eqz, i32_eq, i32_ne, i32_lt_s, i32_lt_u,
-        i32_gt_s, i32_gt_u, i32_le_s, i32_le_u, i32_ge_s, i32_ge_u, i64_eqz, i64_eq, i64_ne,
-        i64_lt_s, i64_lt_u, i64_gt_s, i64_gt_u, i64_le_s, i64_le_u, i64_ge_s, i64_ge_u,
-        i32_clz, i32_ctz, i32_popcnt, i32_add, i32_sub, i32_mul, i32_div_s, i32_div_u,
-        i32_rem_s, i32_rem_u, i32_and, i32_or, i32_xor, i32_shl, i32_shr_s, i32_shr_u,
-        i32_rotl, i32_rotr, i64_clz, i64_ctz, i64_popcnt, i64_add, i64_sub, i64_mul,
-        i64_div_s, i64_div_u, i64_rem_s, i64_rem_u, i64_and, i64_or, i64_xor, i64_shl,
-        i64_shr_s, i64_shr_u, i64_rotl, i64_rotr, i32_wrap_i64, i64_extend_i32_s,
-        i64_extend_i32_u, i32_extend8_s, i32_extend16_s, i64_extend8_s, i64_extend16_s,
-        i64_extend32_s, memory_copy, memory_fill,
-    );
-    table
 }
 
 #[cfg(test)]
@@ -202,11 +155,10 @@ mod tests {
     }
 
     #[test]
-    fn fuel_table_rounds_nitro_prices() {
-        let table = operator_cost_table();
-        assert_eq!(table.i32_add, 3); // 70 ink -> 75
-        assert_eq!(table.call, 250); // 3,800 + 2,450 header
-        assert_eq!(table.i64_popcnt, 240);
+    fn opcode_prices_follow_pricing_v1() {
+        assert_eq!(op_ink(&Operator::I32Add, &[]), Some(70));
+        assert_eq!(op_ink(&Operator::CallIndirect { type_index: 0, table_index: 0 }, &[2]), Some(13_610 + 1_300));
+        assert_eq!(op_ink(&Operator::F64Add, &[]), None);
     }
 
     #[test]

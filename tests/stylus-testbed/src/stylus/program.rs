@@ -5,20 +5,20 @@ use super::{
     deploy_code::{compress_wasm, process_wasm, wasm_from_deployment_code},
     error::ProgramError,
     hooks::catalog::{Hook, HOOK_MODULE},
-    pricing::operator_cost_table,
+    meter::instrument,
     validate::{validate, Limits, ProgramInfo},
 };
 use std::sync::{Arc, OnceLock};
-use wasmi::{CompilationMode, Config, CustomFuelCosts, Engine, Module};
+use wasmi::{CompilationMode, Config, Engine, Module};
 
-/// The engine every program compiles with: fuel metering priced like Nitro, eager
-/// compilation (so no run pays for lazy translation) and Stylus's wasm feature set.
+/// The engine every program compiles with: Stylus's wasm feature set and eager
+/// compilation. Ink is metered by the instrumentation (`meter`), not by wasmi fuel.
 pub(crate) fn engine() -> &'static Engine {
     static ENGINE: OnceLock<Engine> = OnceLock::new();
     ENGINE.get_or_init(|| {
         let mut config = Config::default();
         config
-            .consume_fuel(true)
+            .consume_fuel(false)
             .compilation_mode(CompilationMode::Eager)
             .wasm_mutable_global(true)
             .wasm_sign_extension(true)
@@ -31,15 +31,7 @@ pub(crate) fn engine() -> &'static Engine {
             .wasm_multi_memory(false)
             .wasm_memory64(false)
             .wasm_wide_arithmetic(false)
-            .wasm_custom_page_sizes(false)
-            .operator_cost(operator_cost_table())
-            // memory.copy/fill/grow: 1 fuel (25 ink) per byte; Nitro charges 100 ink per
-            // copied byte and prices growth per page (settled by the runtime).
-            .fuel_cost(CustomFuelCosts {
-                bytes_copied_per_fuel: 1,
-                fuel_per_bytes_translated: 0,
-                fuel_per_bytes_validated: 0,
-            });
+            .wasm_custom_page_sizes(false);
         Engine::new(&config)
     })
 }
@@ -105,7 +97,8 @@ impl Program {
             return Err(ProgramError::CodeTooLarge { size: code_size, limit: limits.max_code_size });
         }
         let info = validate(wasm, code_size, limits)?;
-        let module = Module::new(engine(), wasm).map_err(|e| ProgramError::Compile(e.to_string()))?;
+        let metered = instrument(wasm)?;
+        let module = Module::new(engine(), &metered).map_err(|e| ProgramError::Compile(e.to_string()))?;
         let mut hooks = Vec::new();
         for import in module.imports() {
             let hook = (import.module() == HOOK_MODULE)

@@ -8,6 +8,7 @@ use super::{
     memory_model::StylusPages,
     pricing::{evm_memory_cost, gas_to_ink, ink_to_gas},
     program::{engine, Program},
+    meter::{INK_GLOBAL, STATUS_GLOBAL},
     storage_cache::StorageCache,
     validate::ENTRYPOINT,
 };
@@ -81,7 +82,8 @@ pub fn run(program: &Program, host: &mut dyn StylusHost, ctx: &FrameContext) -> 
         host,
         ctx,
         memory: None,
-        ink_remainder: 0,
+        ink: None,
+        status: None,
         outs: Vec::new(),
         return_data: Bytes::new(),
         cache: StorageCache::default(),
@@ -91,15 +93,15 @@ pub fn run(program: &Program, host: &mut dyn StylusHost, ctx: &FrameContext) -> 
     };
     let mut store = Store::new(engine(), state);
     store.limiter(limiter);
-    set_ink(&mut store, budget);
 
-    let result = execute(program, &mut store, ctx.input.len());
+    let result = execute(program, &mut store, ctx.input.len(), budget);
     let settled = settle_growth(&mut store);
     let ink_after = ink_left(&mut store);
+    let out_of_ink = status_flag(&store);
     let state = store.into_data();
     state.host.set_stylus_pages(StylusPages { open: pages_before.open, ever: state.pages.ever });
 
-    let (status, output, error) = classify(result, settled.err(), state.outs);
+    let (status, output, error) = classify(result, settled.err(), out_of_ink, state.outs);
     let gas_used = match status {
         Status::OutOfInk | Status::OutOfStack => ctx.gas_limit,
         _ => ctx.gas_limit.saturating_sub(ink_to_gas(ink_after)),
@@ -117,20 +119,35 @@ pub fn run(program: &Program, host: &mut dyn StylusHost, ctx: &FrameContext) -> 
 }
 
 /// Instantiates the program with fresh memory and calls its entrypoint.
-fn execute(program: &Program, store: &mut Store<FrameState<'_>>, args_len: usize) -> Result<u32, wasmi::Error> {
+fn execute(program: &Program, store: &mut Store<FrameState<'_>>, args_len: usize, ink: u64) -> Result<u32, wasmi::Error> {
     let imports: Vec<Extern> = program.hooks().iter().map(|hook| Extern::Func(hooks::import(*hook, store))).collect();
     let instance = Instance::new(&mut *store, program.module(), &imports)?;
     // Creating the initial memory notifies the limiter too; the footprint is paid on entry.
     store.data_mut().growth.pending_pages = 0;
     let memory = instance.get_memory(&*store, "memory");
     store.data_mut().memory = memory;
+    let ink_global = instance.get_global(&*store, INK_GLOBAL);
+    store.data_mut().ink = ink_global;
+    let status_global = instance.get_global(&*store, STATUS_GLOBAL);
+    store.data_mut().status = status_global;
+    set_ink(store, ink);
     let entry = instance.get_typed_func::<u32, u32>(&*store, ENTRYPOINT)?;
     let args_len = u32::try_from(args_len).map_err(|_| wasmi::Error::new("calldata too long"))?;
     entry.call(&mut *store, args_len)
 }
 
+/// Whether the instrumented meter trapped for lack of ink.
+fn status_flag(store: &Store<FrameState<'_>>) -> bool {
+    store.data().status.is_some_and(|global| matches!(global.get(store), wasmi::Val::I32(1)))
+}
+
 /// Maps the entrypoint's result to Nitro's outcome kinds.
-fn classify(result: Result<u32, wasmi::Error>, settle: Option<wasmi::Error>, outs: Vec<u8>) -> (Status, Vec<u8>, Option<String>) {
+fn classify(
+    result: Result<u32, wasmi::Error>,
+    settle: Option<wasmi::Error>,
+    out_of_ink: bool,
+    outs: Vec<u8>,
+) -> (Status, Vec<u8>, Option<String>) {
     let error = match (result, settle) {
         (_, Some(settle_error)) => settle_error,
         (Ok(0), None) => return (Status::Success, outs, None),
@@ -145,8 +162,10 @@ fn classify(result: Result<u32, wasmi::Error>, settle: Option<wasmi::Error>, out
             Escape::Revert(why) => (Status::Revert, Vec::new(), Some(why.clone())),
         };
     }
+    if out_of_ink {
+        return (Status::OutOfInk, Vec::new(), Some("out of ink".into()));
+    }
     match error.as_trap_code() {
-        Some(TrapCode::OutOfFuel) => (Status::OutOfInk, Vec::new(), Some("out of ink".into())),
         Some(TrapCode::StackOverflow) => (Status::OutOfStack, Vec::new(), Some("call stack exhausted".into())),
         _ => (Status::Failure, Vec::new(), Some(error.to_string())),
     }
