@@ -88,6 +88,7 @@ send() {
 # create <label> <key> <initcode hex> : deploys, prints the contract address.
 create() {
   local label="$1" key="$2" code="$3"
+  [[ "$code" =~ ^0x[0-9a-fA-F]{2,}$ ]] || die "$label: no creation code"
   send "$label" "$key" --create "$code"
   json "$LAST_RECEIPT" 'j.contractAddress'
 }

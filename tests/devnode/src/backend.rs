@@ -58,4 +58,8 @@ pub trait Backend {
     /// Runs `execution`; keeps its state changes (nonce bump included) when `commit`.
     /// `Err` means the transaction is invalid before execution and changed nothing.
     fn execute(&mut self, execution: &Execution, commit: bool) -> Result<ExecOutcome, String>;
+    /// An opaque copy of the whole state (evm_snapshot).
+    fn snapshot(&self) -> Box<dyn std::any::Any>;
+    /// Restores a copy made by [`Backend::snapshot`]; false if `snapshot` is not one.
+    fn restore(&mut self, snapshot: &dyn std::any::Any) -> bool;
 }

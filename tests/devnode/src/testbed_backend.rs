@@ -4,7 +4,7 @@
 use alloy_primitives::{Address, Bytes, U256};
 use stylus_testbed::{
     world::{TxRequest, TxStatus},
-    ChainConfig, World,
+    ChainConfig, Snapshot, World,
 };
 
 use crate::backend::{Backend, BlockEnv, ExecOutcome, ExecStatus, Execution};
@@ -75,5 +75,19 @@ impl Backend for TestbedBackend {
             logs: outcome.logs,
             created: outcome.created,
         })
+    }
+
+    fn snapshot(&self) -> Box<dyn std::any::Any> {
+        Box::new(self.world.snapshot())
+    }
+
+    fn restore(&mut self, snapshot: &dyn std::any::Any) -> bool {
+        match snapshot.downcast_ref::<Snapshot>() {
+            Some(snapshot) => {
+                self.world.restore(snapshot);
+                true
+            }
+            None => false,
+        }
     }
 }

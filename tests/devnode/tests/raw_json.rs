@@ -129,3 +129,27 @@ fn historical_state_is_refused_not_faked() {
     assert!(old["error"]["message"].as_str().unwrap().contains("not kept"));
     assert_eq!(result(addr, "eth_getBalance", json!([zero, "pending"])), json!("0x0"));
 }
+
+#[test]
+fn snapshots_roll_back_state_and_chain() {
+    let server = start();
+    let addr = server.addr();
+    let accounts = result(addr, "eth_accounts", json!([]));
+    let to = "0x00000000000000000000000000000000000000ab";
+    assert_eq!(result(addr, "evm_snapshot", json!([])), json!("0x0"));
+    let hash = result(addr, "eth_sendTransaction", json!([{ "from": accounts[0], "to": to, "value": "0x5" }]));
+    assert_eq!(result(addr, "eth_getBalance", json!([to, "latest"])), json!("0x5"));
+    let receipt = result(addr, "eth_getTransactionReceipt", json!([hash]));
+    assert_eq!(receipt["gasUsedForL1"], json!("0x0"));
+    let receipts = result(addr, "eth_getBlockReceipts", json!(["0x1"]));
+    assert_eq!(receipts[0]["transactionHash"], hash);
+    let tx = result(addr, "eth_getTransactionByBlockNumberAndIndex", json!(["0x1", "0x0"]));
+    assert_eq!(tx["hash"], hash);
+    assert_eq!(result(addr, "evm_revert", json!(["0x0"])), json!(true));
+    assert_eq!(result(addr, "eth_getBalance", json!([to, "latest"])), json!("0x0"));
+    assert_eq!(result(addr, "eth_blockNumber", json!([])), json!("0x0"));
+    assert_eq!(result(addr, "eth_getTransactionReceipt", json!([hash])), Value::Null);
+    assert_eq!(result(addr, "eth_getTransactionCount", json!([accounts[0], "latest"])), json!("0x0"));
+    // Used up.
+    assert_eq!(result(addr, "evm_revert", json!(["0x0"])), json!(false));
+}

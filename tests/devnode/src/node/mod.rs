@@ -73,6 +73,13 @@ pub struct TxRecord {
     pub output: Bytes,
 }
 
+/// What evm_snapshot saved.
+struct SavedState {
+    backend: Box<dyn std::any::Any>,
+    blocks: usize,
+    time_offset: u64,
+}
+
 /// The node: world state behind a [`Backend`], plus chain history.
 pub struct Node {
     backend: Box<dyn Backend>,
@@ -83,6 +90,8 @@ pub struct Node {
     signers: Vec<PrivateKeySigner>,
     /// Seconds added to the wall clock (evm_increaseTime).
     time_offset: u64,
+    /// evm_snapshot states; the id is the index.
+    snapshots: Vec<SavedState>,
     /// Print one line per mined transaction on stderr.
     pub verbose: bool,
 }
@@ -113,6 +122,7 @@ impl Node {
             transactions: HashMap::new(),
             signers,
             time_offset: 0,
+            snapshots: Vec::new(),
             verbose: false,
         }
     }
@@ -212,6 +222,39 @@ impl Node {
     pub fn increase_time(&mut self, seconds: u64) -> u64 {
         self.time_offset = self.time_offset.saturating_add(seconds);
         self.time_offset
+    }
+
+    /// Saves the state and chain (evm_snapshot); returns the snapshot id.
+    pub fn snapshot(&mut self) -> u64 {
+        self.snapshots.push(SavedState {
+            backend: self.backend.snapshot(),
+            blocks: self.blocks.len(),
+            time_offset: self.time_offset,
+        });
+        (self.snapshots.len() - 1) as u64
+    }
+
+    /// Returns to snapshot `id` (evm_revert): state, blocks, transactions and clock offset.
+    /// That snapshot and later ones are used up, as in anvil/hardhat. False for unknown ids.
+    pub fn revert_to(&mut self, id: u64) -> bool {
+        let Some(index) = usize::try_from(id).ok().filter(|i| *i < self.snapshots.len()) else {
+            return false;
+        };
+        self.snapshots.truncate(index + 1);
+        let Some(saved) = self.snapshots.pop() else { return false };
+        if !self.backend.restore(saved.backend.as_ref()) {
+            return false;
+        }
+        for block in self.blocks.drain(saved.blocks..) {
+            self.block_numbers.remove(&block.hash);
+            for hash in &block.transactions {
+                self.transactions.remove(hash);
+            }
+        }
+        self.time_offset = saved.time_offset;
+        let env = self.head_env();
+        self.backend.set_block_env(env);
+        true
     }
 
     /// Timestamp of the next block: the (offset) clock, never before the parent's.

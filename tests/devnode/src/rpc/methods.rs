@@ -127,7 +127,7 @@ pub fn dispatch(node: &mut Node, method: &str, params: &Params<'_>) -> Result<Va
         "eth_getTransactionReceipt" => {
             params.at_most(1)?;
             let hash: B256 = params.required(0, "hash")?;
-            to_json(node.transaction(&hash).map(views::receipt))
+            Ok(node.transaction(&hash).map_or(Value::Null, views::receipt_json))
         }
         "eth_getBlockByNumber" => {
             params.at_most(2)?;
@@ -153,7 +153,39 @@ pub fn dispatch(node: &mut Node, method: &str, params: &Params<'_>) -> Result<Va
             let filter: Filter = params.required(0, "filter")?;
             get_logs(node, &filter)
         }
+        "eth_getBlockReceipts" => {
+            params.at_most(1)?;
+            let id: BlockId = params.required(0, "block")?;
+            let receipts = node.resolve_block(id).map(|block| {
+                block.transactions.iter().filter_map(|h| node.transaction(h)).map(views::receipt_json).collect::<Vec<_>>()
+            });
+            to_json(receipts)
+        }
+        "eth_getTransactionByBlockNumberAndIndex" | "eth_getTransactionByBlockHashAndIndex" => {
+            params.at_most(2)?;
+            let block = if method.ends_with("HashAndIndex") {
+                let hash: B256 = params.required(0, "hash")?;
+                node.block_by_hash(&hash)
+            } else {
+                let tag: BlockNumberOrTag = params.required(0, "block")?;
+                node.block(node.resolve_tag(tag))
+            };
+            let index = params.quantity(1, "index")?;
+            let tx = block
+                .and_then(|b| usize::try_from(index).ok().and_then(|i| b.transactions.get(i)))
+                .and_then(|h| node.transaction(h));
+            to_json(tx.map(views::transaction))
+        }
         "evm_mine" => Ok(quantity(node.mine_empty())),
+        "evm_snapshot" => {
+            params.at_most(0)?;
+            Ok(quantity(node.snapshot()))
+        }
+        "evm_revert" => {
+            params.at_most(1)?;
+            let id = params.quantity(0, "snapshot id")?;
+            Ok(json!(node.revert_to(id)))
+        }
         "evm_increaseTime" => {
             params.at_most(1)?;
             let seconds = params.quantity(0, "seconds")?;

@@ -76,3 +76,14 @@ pub fn block(node: &Node, record: &BlockRecord, full: bool) -> Block {
         withdrawals: None,
     }
 }
+
+/// A receipt as Nitro serves it: the Ethereum fields plus Arbitrum's `gasUsedForL1` (0: no
+/// L1 data fee is modelled) and `l1BlockNumber` (the block itself, there is no L1).
+pub fn receipt_json(record: &TxRecord) -> serde_json::Value {
+    let mut value = serde_json::to_value(receipt(record)).unwrap_or(serde_json::Value::Null);
+    if let Some(object) = value.as_object_mut() {
+        object.insert("gasUsedForL1".into(), serde_json::Value::String("0x0".into()));
+        object.insert("l1BlockNumber".into(), serde_json::Value::String(format!("0x{:x}", record.block_number)));
+    }
+    value
+}
