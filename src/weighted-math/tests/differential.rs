@@ -30,14 +30,14 @@ struct Side {
     wrong: usize,
     refused: usize,
     max_err30: Big, // max |error| in 1e-30 wei
+    max_rel: Big,   // max (|error| - 1 wei) / exact in 1e-30
 }
 
 #[derive(Default)]
 struct Cmp {
     cases: usize,
     differ: usize,
-    max_diff: U256,
-    ours: Side,
+        ours: Side,
     theirs: Side,
 }
 
@@ -53,6 +53,14 @@ fn judge(side: &mut Side, r: &Result<U256, String>, exact: &Exact, dir: Dir) {
             let e = dmag * pow10(30) / pow10(*scale);
             if e > side.max_err30 {
                 side.max_err30 = e;
+            }
+            // Relative error beyond the first wei (the unavoidable integer rounding).
+            let p = pow10(*scale);
+            if *n >= p && dmag > p {
+                let rel = (dmag - p) * pow10(30) / *n;
+                if rel > side.max_rel {
+                    side.max_rel = rel;
+                }
             }
         }
     }
@@ -81,8 +89,6 @@ fn on_vectors(file: &str, key: &str, dir: Dir, f: Pair) -> Cmp {
         if let (Ok(a), Ok(b)) = (&ours, &theirs) {
             if a != b {
                 c.differ += 1;
-                let d = if a > b { *a - *b } else { *b - *a };
-                c.max_diff = c.max_diff.max(d);
             }
         }
         judge(&mut c.ours, &ours, &exact, dir);
@@ -91,9 +97,25 @@ fn on_vectors(file: &str, key: &str, dir: Dir, f: Pair) -> Cmp {
     c
 }
 
-fn fmt30(v: &Big) -> String {
-    let p = pow10(30);
-    format!("{}.{:0>6}", *v / p, (*v % p / pow10(24)).to_string())
+/// An error in 1e-30 wei as a short decimal: "0.99" or "1.0e16".
+fn short(v: &Big) -> String {
+    let wei = *v / pow10(30);
+    if wei < Big::from(1000u64) {
+        let hundredths = *v / pow10(28);
+        return format!("{}.{:02}", hundredths / Big::from(100u64), (hundredths % Big::from(100u64)).to::<u64>());
+    }
+    let digits = wei.to_string();
+    format!("{}.{}e{}", &digits[..1], &digits[1..2], digits.len() - 1)
+}
+
+/// A relative error in 1e-30 as "1.2e-17" (or "<1e-30").
+fn rel(v: &Big) -> String {
+    if *v == Big::ZERO {
+        return "<1e-30".into();
+    }
+    let d = v.to_string();
+    let exp = d.len() as i64 - 1 - 30;
+    format!("{}.{}e{}", &d[..1], d.get(1..2).unwrap_or("0"), exp)
 }
 
 fn ours(r: Result<U256, wm::MathError>) -> Result<U256, String> {
@@ -136,13 +158,13 @@ fn differential_on_reference_vectors() {
         }),
     ];
     println!("vs balancer-maths-rust 0.5.0 on in-domain reference vectors (LogExpMath pow has no direction: counted as 'down')");
-    println!("{:<28} {:>5} {:>7} {:>10} | {:>10} {:>8} {:>16} | {:>10} {:>8} {:>16}", "file", "cases", "differ", "max diff", "ours wrong", "refused", "max err (wei)", "theirs wrong", "refused", "max err (wei)");
+    println!("{:<20} {:>5} {:>6} | {:>6} {:>4} {:>14} {:>10} | {:>6} {:>4} {:>14} {:>10}", "file", "cases", "differ", "ours:wrong", "ref", "max err wei", "rel >1wei", "theirs:wrong", "ref", "max err wei", "rel >1wei");
     let mut ours_wrong = 0;
     for (file, key, dir, f) in files {
         let c = on_vectors(file, key, dir, f);
         println!(
-            "{:<28} {:>5} {:>7} {:>10} | {:>10} {:>8} {:>16} | {:>12} {:>8} {:>16}",
-            file.trim_end_matches(".json"), c.cases, c.differ, c.max_diff, c.ours.wrong, c.ours.refused, fmt30(&c.ours.max_err30), c.theirs.wrong, c.theirs.refused, fmt30(&c.theirs.max_err30)
+            "{:<20} {:>5} {:>6} | {:>10} {:>4} {:>14} {:>10} | {:>12} {:>4} {:>14} {:>10}",
+            file.trim_end_matches(".json"), c.cases, c.differ, c.ours.wrong, c.ours.refused, short(&c.ours.max_err30), rel(&c.ours.max_rel), c.theirs.wrong, c.theirs.refused, short(&c.theirs.max_err30), rel(&c.theirs.max_rel)
         );
         ours_wrong += c.ours.wrong + c.ours.refused;
     }
