@@ -261,3 +261,23 @@ async fn unlocked_dev_accounts_send_transactions() {
     let reply = rpc(addr, "eth_sendTransaction", json!([{ "from": stranger, "to": to }]));
     assert!(reply["error"]["message"].as_str().unwrap().contains("unknown account"));
 }
+
+#[tokio::test(flavor = "current_thread")]
+async fn estimates_run_in_the_block_the_transaction_lands_in() {
+    let server = start();
+    let provider = provider(&server, 6);
+    // Runtime `NUMBER PUSH1 0 SSTORE STOP`: stores block.number. Estimated at the head
+    // block, the second call would be a no-op write (cheap) and run out of gas when mined.
+    let runtime = [0x43, 0x60, 0x00, 0x55, 0x00];
+    let init = stylus_testbed::testbed::init_code_returning(&runtime);
+    let deploy = TransactionRequest::default().with_deploy_code(init);
+    let receipt = provider.send_transaction(deploy).await.unwrap().get_receipt().await.unwrap();
+    let store = receipt.contract_address.expect("created");
+    for _ in 0..3 {
+        let tx = TransactionRequest::default().with_to(store);
+        let receipt = provider.send_transaction(tx).await.unwrap().get_receipt().await.unwrap();
+        assert!(receipt.status(), "estimated gas must be enough in the next block");
+        let slot = provider.get_storage_at(store, U256::ZERO).await.unwrap();
+        assert_eq!(slot, U256::from(receipt.block_number.unwrap()));
+    }
+}

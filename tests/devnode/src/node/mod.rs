@@ -262,7 +262,12 @@ impl Node {
         now().saturating_add(self.time_offset).max(self.latest().timestamp())
     }
 
-    /// The execution environment of the head block (eth_call, eth_estimateGas).
+    /// The environment of the block a transaction sent now is mined in.
+    fn pending_env(&self) -> BlockEnv {
+        BlockEnv { number: self.block_number() + 1, timestamp: self.next_timestamp(), base_fee: self.config.base_fee }
+    }
+
+    /// The execution environment of the head block (eth_call at latest).
     fn head_env(&self) -> BlockEnv {
         let head = self.latest();
         BlockEnv { number: head.number(), timestamp: head.timestamp(), base_fee: head.base_fee() }

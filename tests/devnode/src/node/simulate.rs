@@ -20,8 +20,12 @@ pub struct CallRequest {
 const ESTIMATE_TOLERANCE_PER_MILLE: u64 = 15;
 
 impl Node {
-    fn simulate(&mut self, request: &CallRequest, gas_limit: u64) -> Result<ExecOutcome, NodeError> {
-        let env = self.head_env();
+    /// Runs `request` without keeping anything, in the head block's environment or (for
+    /// `pending`) in the next block's, where a transaction sent now will run: estimates
+    /// must see that block number, or a write of `block.number` that is a no-op at the
+    /// head would be priced as one.
+    fn simulate(&mut self, request: &CallRequest, gas_limit: u64, pending: bool) -> Result<ExecOutcome, NodeError> {
+        let env = if pending { self.pending_env() } else { self.head_env() };
         self.backend.set_block_env(env);
         let execution = Execution {
             from: request.from.unwrap_or(Address::ZERO),
@@ -30,16 +34,20 @@ impl Node {
             data: request.data.clone(),
             gas_limit,
         };
-        self.backend.execute(&execution, false).map_err(NodeError::InvalidTransaction)
+        let outcome = self.backend.execute(&execution, false).map_err(NodeError::InvalidTransaction);
+        let head = self.head_env();
+        self.backend.set_block_env(head);
+        outcome
     }
 
     fn call_gas_limit(&self, request: &CallRequest) -> u64 {
         request.gas.unwrap_or(self.config.call_gas_cap).min(self.config.call_gas_cap)
     }
 
-    /// eth_call: the return data, or the revert data as [`NodeError::Reverted`].
-    pub fn call(&mut self, request: &CallRequest) -> Result<Bytes, NodeError> {
-        let outcome = self.simulate(request, self.call_gas_limit(request))?;
+    /// eth_call (on the head block, or the next one for `pending`): the return data, or
+    /// the revert data as [`NodeError::Reverted`].
+    pub fn call(&mut self, request: &CallRequest, pending: bool) -> Result<Bytes, NodeError> {
+        let outcome = self.simulate(request, self.call_gas_limit(request), pending)?;
         match outcome.status {
             ExecStatus::Success => Ok(outcome.output),
             ExecStatus::Revert => Err(NodeError::Reverted(outcome.output)),
@@ -48,10 +56,10 @@ impl Node {
     }
 
     /// eth_estimateGas: the smallest gas limit (within 1.5%, as geth) with which the
-    /// transaction succeeds on the head state.
+    /// transaction succeeds on the head state in the next block.
     pub fn estimate_gas(&mut self, request: &CallRequest) -> Result<u64, NodeError> {
         let cap = self.call_gas_limit(request);
-        let first = self.simulate(request, cap)?;
+        let first = self.simulate(request, cap, true)?;
         match first.status {
             ExecStatus::Success => {}
             ExecStatus::Revert => return Err(NodeError::Reverted(first.output)),
@@ -78,7 +86,7 @@ impl Node {
     }
 
     fn succeeds(&mut self, request: &CallRequest, gas_limit: u64) -> Result<bool, NodeError> {
-        match self.simulate(request, gas_limit) {
+        match self.simulate(request, gas_limit, true) {
             Ok(outcome) => Ok(outcome.status == ExecStatus::Success),
             // Below the intrinsic gas: not enough.
             Err(_) => Ok(false),

@@ -99,7 +99,8 @@ pub fn dispatch(node: &mut Node, method: &str, params: &Params<'_>) -> Result<Va
             let at: Option<BlockId> = params.optional(1, "block")?;
             reject_overrides(params)?;
             require_head(node, at)?;
-            to_json(node.call(&call_request(&request)?)?)
+            let pending = matches!(at, Some(BlockId::Number(BlockNumberOrTag::Pending)));
+            to_json(node.call(&call_request(&request)?, pending)?)
         }
         "eth_estimateGas" => {
             params.at_most(3)?;
