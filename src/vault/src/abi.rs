@@ -79,6 +79,37 @@ sol! {
         bytes userData;
     }
 
+    // ---- the Vault's own functions (V2 IVault + collector views + `initialize`) ----
+    function initialize(address authorizer, address weth, uint256 pauseWindowDuration, uint256 bufferPeriodDuration) external;
+    function WETH() external view returns (address);
+    function getAuthorizer() external view returns (address);
+    function setAuthorizer(address newAuthorizer) external;
+    function getProtocolFeesCollector() external view returns (address);
+    function getSwapFeePercentage() external view returns (uint256);
+    function getFlashLoanFeePercentage() external view returns (uint256);
+    function setSwapFeePercentage(uint256 newSwapFeePercentage) external;
+    function setFlashLoanFeePercentage(uint256 newFlashLoanFeePercentage) external;
+    function getProtocolFeeRecipient() external view returns (address);
+    function setProtocolFeeRecipient(address newRecipient) external;
+    function setPaused(bool paused) external;
+    function getPausedState() external view returns (bool paused, uint256 pauseWindowEndTime, uint256 bufferPeriodEndTime);
+    function registerPool(uint8 specialization) external returns (bytes32);
+    function registerTokens(bytes32 poolId, address[] tokens, address[] assetManagers) external;
+    function deregisterTokens(bytes32 poolId, address[] tokens) external;
+    function getPool(bytes32 poolId) external view returns (address, uint8);
+    function getPoolTokens(bytes32 poolId) external view returns (address[] tokens, uint256[] balances, uint256 lastChangeBlock);
+    function getPoolTokenInfo(bytes32 poolId, address token) external view returns (uint256 cash, uint256 managed, uint256 lastChangeBlock, address assetManager);
+    function swap(SingleSwap singleSwap, FundManagement funds, uint256 limit, uint256 deadline) external payable returns (uint256);
+    function batchSwap(uint8 kind, BatchSwapStep[] swaps, address[] assets, FundManagement funds, int256[] limits, uint256 deadline) external payable returns (int256[]);
+    function queryBatchSwap(uint8 kind, BatchSwapStep[] swaps, address[] assets, FundManagement funds) external returns (int256[]);
+    function flashLoan(address recipient, address[] tokens, uint256[] amounts, bytes userData) external;
+    function joinPool(bytes32 poolId, address sender, address recipient, JoinPoolRequest request) external payable;
+    function exitPool(bytes32 poolId, address sender, address recipient, ExitPoolRequest request) external;
+    function manageUserBalance(UserBalanceOp[] ops) external payable;
+    function getInternalBalance(address user, address[] tokens) external view returns (uint256[]);
+    function setRelayerApproval(address sender, address relayer, bool approved) external;
+    function hasApprovedRelayer(address user, address relayer) external view returns (bool);
+
     // ---- pool hooks (V2 IMinimalSwapInfoPool / IBasePool) ----
     function onSwap(SwapRequest request, uint256 balanceTokenIn, uint256 balanceTokenOut) external returns (uint256);
     function onJoinPool(bytes32 poolId, address sender, address recipient, uint256[] balances, uint256 lastChangeBlock, uint256 protocolSwapFeePercentage, bytes userData) external returns (uint256[] amountsIn, uint256[] dueProtocolFeeAmounts);

@@ -17,9 +17,9 @@
 //!   flash loans, pool/token registration, deposits and internal/external transfers
 //!   revert with `Paused`; exits and internal-balance withdrawals keep working.
 //!
-//! All of this fits in one *config word* read once per operation:
-//! bits 0..64 protocol swap fee %, 64..128 flash-loan fee %, 128..168 pause-window end,
-//! 168..208 buffer-period end (timestamps, 40 bits), bit 208 paused.
+//! All of this fits in one *config word* read once per operation, one value per
+//! 64-bit limb (no shifting code): [protocol swap fee %, flash-loan fee %,
+//! pause-window end, buffer-period end | paused << 63].
 
 use alloy_primitives::{Address, U256};
 
@@ -33,11 +33,7 @@ pub const MAX_FLASH_LOAN_FEE_PERCENTAGE: u64 = 10_000_000_000_000_000; // 1%
 pub const MAX_PAUSE_WINDOW_DURATION: u64 = 270 * 24 * 3600;
 pub const MAX_BUFFER_PERIOD_DURATION: u64 = 90 * 24 * 3600;
 
-const SWAP_FEE_SHIFT: usize = 0;
-const FLASH_FEE_SHIFT: usize = 64;
-const PAUSE_END_SHIFT: usize = 128;
-const BUFFER_END_SHIFT: usize = 168;
-const PAUSED_BIT: usize = 208;
+const PAUSED_FLAG: u64 = 1 << 63;
 
 /// Decoded config word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,26 +47,13 @@ pub struct Config {
 
 impl Config {
     pub fn decode(word: U256) -> Self {
-        let limb = |shift: usize, bits: usize| -> u64 {
-            let mask = if bits == 64 { u64::MAX } else { (1u64 << bits) - 1 };
-            (word >> shift).as_limbs()[0] & mask
-        };
-        Self {
-            swap_fee: limb(SWAP_FEE_SHIFT, 64),
-            flash_fee: limb(FLASH_FEE_SHIFT, 64),
-            pause_end: limb(PAUSE_END_SHIFT, 40),
-            buffer_end: limb(BUFFER_END_SHIFT, 40),
-            paused: word.bit(PAUSED_BIT),
-        }
+        let [swap_fee, flash_fee, pause_end, last] = *word.as_limbs();
+        Self { swap_fee, flash_fee, pause_end, buffer_end: last & !PAUSED_FLAG, paused: last & PAUSED_FLAG != 0 }
     }
 
     pub fn encode(&self) -> U256 {
-        let mask40 = (1u64 << 40) - 1;
-        (U256::from(self.swap_fee) << SWAP_FEE_SHIFT)
-            | (U256::from(self.flash_fee) << FLASH_FEE_SHIFT)
-            | (U256::from(self.pause_end & mask40) << PAUSE_END_SHIFT)
-            | (U256::from(self.buffer_end & mask40) << BUFFER_END_SHIFT)
-            | (U256::from(self.paused as u8) << PAUSED_BIT)
+        let flag = if self.paused { PAUSED_FLAG } else { 0 };
+        U256::from_limbs([self.swap_fee, self.flash_fee, self.pause_end, (self.buffer_end & !PAUSED_FLAG) | flag])
     }
 
     /// V2 `_isNotPaused` negated: paused and still inside the buffer period.
@@ -81,7 +64,7 @@ impl Config {
 
 impl Vault {
     pub(crate) fn config(&self) -> Config {
-        Config::decode(self.admin.config.get())
+        Config::decode(self.sload(crate::storage::CONFIG))
     }
 
     /// Reads the config and fails with `Paused` if the Vault is paused.
@@ -98,7 +81,7 @@ impl Vault {
 
     pub(crate) fn only_authorizer(&self) -> Res<()> {
         use stylus_sdk::prelude::*;
-        ensure!(self.vm().msg_sender() == self.admin.authorizer.get(), SenderNotAllowed);
+        ensure!(self.vm().msg_sender() == self.sload_address(crate::storage::AUTHORIZER), SenderNotAllowed);
         Ok(())
     }
 
@@ -109,7 +92,7 @@ impl Vault {
         pause_window: U256,
         buffer_period: U256,
     ) -> Res<()> {
-        ensure!(self.admin.authorizer.get().is_zero(), AlreadyInitialized);
+        ensure!(self.sload_address(crate::storage::AUTHORIZER).is_zero(), AlreadyInitialized);
         ensure!(!authorizer.is_zero(), ZeroAddress);
         ensure!(pause_window <= U256::from(MAX_PAUSE_WINDOW_DURATION), MaxPauseWindowDuration);
         ensure!(buffer_period <= U256::from(MAX_BUFFER_PERIOD_DURATION), MaxBufferPeriodDuration);
@@ -117,10 +100,10 @@ impl Vault {
         let pause_end = self.now() + pause_window.as_limbs()[0];
         let buffer_end = pause_end + buffer_period.as_limbs()[0];
         let cfg = Config { swap_fee: 0, flash_fee: 0, pause_end, buffer_end, paused: false };
-        self.admin.config.set(cfg.encode());
-        self.admin.authorizer.set(authorizer);
-        self.admin.fee_recipient.set(authorizer);
-        self.admin.weth.set(weth);
+        self.sstore(crate::storage::CONFIG, cfg.encode());
+        self.sstore_address(crate::storage::AUTHORIZER, authorizer);
+        self.sstore_address(crate::storage::FEE_RECIPIENT, authorizer);
+        self.sstore_address(crate::storage::WETH, weth);
         Ok(())
     }
 
@@ -134,7 +117,7 @@ impl Vault {
             ensure!(now < cfg.buffer_end, BufferPeriodExpired);
         }
         cfg.paused = paused;
-        self.admin.config.set(cfg.encode());
+        self.sstore(crate::storage::CONFIG, cfg.encode());
         Ok(())
     }
 
@@ -149,7 +132,7 @@ impl Vault {
             ensure!(pct <= U256::from(MAX_SWAP_FEE_PERCENTAGE), SwapFeePercentageTooHigh);
             cfg.swap_fee = pct.as_limbs()[0];
         }
-        self.admin.config.set(cfg.encode());
+        self.sstore(crate::storage::CONFIG, cfg.encode());
         Ok(())
     }
 }

@@ -1,12 +1,12 @@
 //! Packed pool-balance words and the in-memory overlay operations work on.
 //!
-//! Every pool balance lives in a 256-bit *balance word*:
+//! Every pool balance lives in a 256-bit *balance word*, handled as two u128 halves
+//! (cheap wasm, no 256-bit shifts):
 //!
 //! ```text
-//! bit 255      : registered flag (the word exists)
-//! bits 224..255: lastChangeBlock (31 bits; block numbers are reduced mod 2^31)
-//! bits 112..224: "high" field
-//! bits   0..112: "low" field (a balance)
+//! low half  (bits   0..128): low field (112 bits)  | lastChangeBlock bits 0..16  << 112
+//! high half (bits 128..256): high field (112 bits) | lastChangeBlock bits 16..31 << 112
+//!                            | registered flag << 127
 //! ```
 //!
 //! * TWO_TOKEN pools keep both balances in ONE word keyed by
@@ -23,59 +23,66 @@
 
 use alloc::vec::Vec;
 use alloy_primitives::{Address, B256, U256};
-use stylus_sdk::{crypto::keccak, storage::StorageU256};
 
 use crate::errors::Res;
+use crate::storage::{key, TAG_PAIR, TAG_TOKEN};
+use crate::Vault;
 
-pub type BalanceMap = stylus_sdk::storage::StorageMap<B256, StorageU256>;
-
-const FIELD_BITS: usize = 112;
-const BLOCK_SHIFT: usize = 224;
-const FLAG_BIT: usize = 255;
+const MASK112: u128 = (1u128 << 112) - 1;
+const FLAG: u128 = 1u128 << 127;
 
 /// 2^112 - 1, the largest balance a word can hold.
 pub const MAX_BALANCE: U256 = U256::from_limbs([u64::MAX, (1u64 << 48) - 1, 0, 0]);
-const BLOCK_MASK: u64 = (1u64 << 31) - 1;
+
+fn halves(word: U256) -> (u128, u128) {
+    let [a, b, c, d] = *word.as_limbs();
+    (u128::from(a) | (u128::from(b) << 64), u128::from(c) | (u128::from(d) << 64))
+}
+
+fn join(lo: u128, hi: u128) -> U256 {
+    U256::from_limbs([lo as u64, (lo >> 64) as u64, hi as u64, (hi >> 64) as u64])
+}
+
+/// A value that must fit in 112 bits.
+fn narrow(value: U256) -> Res<u128> {
+    if value > MAX_BALANCE {
+        crate::bail!(BalanceTooLarge);
+    }
+    let [a, b, _, _] = *value.as_limbs();
+    Ok(u128::from(a) | (u128::from(b) << 64))
+}
 
 /// Key of a two-token pool's shared word; `a < b`.
-pub fn pair_key(pool_id: B256, a: Address, b: Address) -> B256 {
-    let mut buf = [0u8; 72];
-    buf[..32].copy_from_slice(pool_id.as_slice());
-    buf[32..52].copy_from_slice(a.as_slice());
-    buf[52..].copy_from_slice(b.as_slice());
-    keccak(buf)
+pub fn pair_key(pool_id: B256, a: Address, b: Address) -> U256 {
+    key(TAG_PAIR, &[pool_id.as_slice(), a.as_slice(), b.as_slice()])
 }
 
 /// Key of a minimal-swap-info pool's per-token word.
-pub fn token_key(pool_id: B256, token: Address) -> B256 {
-    let mut buf = [0u8; 52];
-    buf[..32].copy_from_slice(pool_id.as_slice());
-    buf[32..].copy_from_slice(token.as_slice());
-    keccak(buf)
+pub fn token_key(pool_id: B256, token: Address) -> U256 {
+    key(TAG_TOKEN, &[pool_id.as_slice(), token.as_slice()])
 }
 
 pub fn is_registered(word: U256) -> bool {
-    word.bit(FLAG_BIT)
+    halves(word).1 & FLAG != 0
 }
 
 pub fn field(word: U256, high: bool) -> U256 {
-    let shifted = if high { word >> FIELD_BITS } else { word };
-    shifted & MAX_BALANCE
+    let (lo, hi) = halves(word);
+    U256::from(if high { hi } else { lo } & MASK112)
 }
 
 pub fn last_change_block(word: U256) -> U256 {
-    (word >> BLOCK_SHIFT) & U256::from(BLOCK_MASK)
+    let (lo, hi) = halves(word);
+    U256::from((lo >> 112) | (((hi >> 112) & 0x7fff) << 16))
 }
 
-/// A registered word holding `low`, `high` and `block`; fails if a field exceeds 112 bits.
+/// A registered word holding `low`, `high` and `block` (mod 2^31); fails if a field
+/// exceeds 112 bits.
 pub fn pack(low: U256, high: U256, block: u64) -> Res<U256> {
-    if low > MAX_BALANCE || high > MAX_BALANCE {
-        crate::bail!(BalanceTooLarge);
-    }
-    Ok((U256::from(1u8) << FLAG_BIT)
-        | (U256::from(block & BLOCK_MASK) << BLOCK_SHIFT)
-        | (high << FIELD_BITS)
-        | low)
+    let block = u128::from(block);
+    let lo = narrow(low)? | ((block & 0xffff) << 112);
+    let hi = narrow(high)? | (((block >> 16) & 0x7fff) << 112) | FLAG;
+    Ok(join(lo, hi))
 }
 
 /// Which balance of which cached word.
@@ -86,7 +93,7 @@ pub struct BalRef {
 }
 
 struct Entry {
-    key: B256,
+    key: U256,
     word: U256,
     dirty: bool,
 }
@@ -99,11 +106,11 @@ pub struct BalanceCache {
 
 impl BalanceCache {
     /// Index of the word `key`, reading storage the first time only.
-    pub fn load(&mut self, map: &BalanceMap, key: B256) -> usize {
+    pub fn load(&mut self, vault: &Vault, key: U256) -> usize {
         if let Some(i) = self.entries.iter().position(|e| e.key == key) {
             return i;
         }
-        self.entries.push(Entry { key, word: map.get(key), dirty: false });
+        self.entries.push(Entry { key, word: vault.sload(key), dirty: false });
         self.entries.len() - 1
     }
 
@@ -132,9 +139,9 @@ impl BalanceCache {
     }
 
     /// Writes every changed word back to storage.
-    pub fn commit(&self, map: &mut BalanceMap) {
+    pub fn commit(&self, vault: &mut Vault) {
         for e in self.entries.iter().filter(|e| e.dirty) {
-            map.setter(e.key).set(e.word);
+            vault.sstore(e.key, e.word);
         }
     }
 }
@@ -150,11 +157,15 @@ mod tests {
         assert_eq!(field(w, false), U256::from(7u8));
         assert_eq!(field(w, true), MAX_BALANCE);
         assert_eq!(last_change_block(w), U256::from(123u8));
+        let w = pack(MAX_BALANCE, U256::from(5u8), 0x1234_5678).unwrap();
+        assert_eq!(last_change_block(w), U256::from(0x1234_5678u32));
+        assert_eq!(field(w, false), MAX_BALANCE);
+        assert_eq!(field(w, true), U256::from(5u8));
         assert!(pack(MAX_BALANCE + U256::from(1u8), U256::ZERO, 0).is_err());
         assert!(pack(U256::ZERO, MAX_BALANCE + U256::from(1u8), 0).is_err());
         // block numbers wrap into 31 bits and never touch the flag
         let w = pack(U256::ZERO, U256::ZERO, u64::MAX).unwrap();
-        assert_eq!(last_change_block(w), U256::from(BLOCK_MASK));
+        assert_eq!(last_change_block(w), U256::from((1u64 << 31) - 1));
         assert!(is_registered(w));
         assert!(!is_registered(U256::ZERO));
     }

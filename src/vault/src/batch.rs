@@ -12,14 +12,37 @@
 //! Vault operation is in progress (its answer would expose half-updated balances).
 
 use alloc::vec::Vec;
-use alloy_primitives::{Address, I256, U256};
+use alloy_primitives::{Address, B256, I256, U256};
 
-use crate::abi::{BatchSwapStep, FundManagement, Swap};
+
 use crate::balances::BalanceCache;
 use crate::errors::Res;
-use crate::swaps::{SwapContext, GIVEN_IN, GIVEN_OUT};
-use crate::{ensure, err, lock, math, Vault};
+use crate::swaps::{Funds, SwapContext, GIVEN_IN, GIVEN_OUT};
+use crate::{ensure, err, events, lock, math, Vault};
 use stylus_sdk::prelude::*;
+
+/// V2 `BatchSwapStep`, decoded (user data borrowed from the calldata).
+pub struct Step<'a> {
+    pub pool_id: B256,
+    pub asset_in: U256,
+    pub asset_out: U256,
+    pub amount: U256,
+    pub user_data: &'a [u8],
+}
+
+/// Borrowing view of V2 `BatchSwapStep`s (typed API).
+pub fn steps_of(steps: &[crate::abi::BatchSwapStep]) -> Vec<Step<'_>> {
+    steps
+        .iter()
+        .map(|s| Step {
+            pool_id: s.poolId,
+            asset_in: s.assetInIndex,
+            asset_out: s.assetOutIndex,
+            amount: s.amount,
+            user_data: &s.userData,
+        })
+        .collect()
+}
 
 impl Vault {
     /// Runs every step in `cache` and returns the per-asset deltas.
@@ -27,7 +50,7 @@ impl Vault {
         &self,
         cache: &mut BalanceCache,
         ctx: &SwapContext,
-        steps: Vec<BatchSwapStep>,
+        steps: Vec<Step>,
         assets: &[Address],
         emit: bool,
     ) -> Res<Vec<I256>> {
@@ -36,11 +59,11 @@ impl Vault {
         let mut previous_token = Address::ZERO;
         let mut previous_amount = U256::ZERO;
         for (i, step) in steps.into_iter().enumerate() {
-            let index = |x: U256| -> Res<usize> {
-                usize::try_from(x).ok().filter(|i| *i < assets.len()).ok_or_else(|| err!(OutOfBounds))
+            let index = |x: U256| -> Res<(usize, Address)> {
+                let i = usize::try_from(x).map_err(|_| err!(OutOfBounds))?;
+                assets.get(i).map(|a| (i, *a)).ok_or_else(|| err!(OutOfBounds))
             };
-            let (i_in, i_out) = (index(step.assetInIndex)?, index(step.assetOutIndex)?);
-            let (token_in, token_out) = (assets[i_in], assets[i_out]);
+            let ((i_in, token_in), (i_out, token_out)) = (index(step.asset_in)?, index(step.asset_out)?);
             ensure!(token_in != token_out, CannotSwapSameToken);
             let given_token = if ctx.kind == GIVEN_IN { token_in } else { token_out };
             let amount = if step.amount.is_zero() {
@@ -51,21 +74,14 @@ impl Vault {
                 step.amount
             };
             let done =
-                self.swap_with_pool(cache, ctx, step.poolId, token_in, token_out, amount, step.userData)?;
+                self.swap_with_pool(cache, ctx, step.pool_id, token_in, token_out, amount, step.user_data)?;
             if emit {
-                self.vm().log(Swap {
-                    poolId: step.poolId,
-                    tokenIn: token_in,
-                    tokenOut: token_out,
-                    amountIn: done.amount_in,
-                    amountOut: done.amount_out,
-                });
+                events::swap(self.vm(), step.pool_id, token_in, token_out, done.amount_in, done.amount_out);
             }
             previous_token = if ctx.kind == GIVEN_IN { token_out } else { token_in };
             previous_amount = done.calculated;
-            let overflow = || err!(ArithmeticOverflow);
-            deltas[i_in] = deltas[i_in].checked_add(math::signed(done.amount_in)?).ok_or_else(overflow)?;
-            deltas[i_out] = deltas[i_out].checked_sub(math::signed(done.amount_out)?).ok_or_else(overflow)?;
+            math::add_delta(&mut deltas, i_in, math::signed(done.amount_in)?)?;
+            math::add_delta(&mut deltas, i_out, math::neg(done.amount_out)?)?;
         }
         Ok(deltas)
     }
@@ -74,9 +90,9 @@ impl Vault {
     pub(crate) fn do_batch_swap(
         &mut self,
         kind: u8,
-        steps: Vec<BatchSwapStep>,
+        steps: Vec<Step>,
         assets: Vec<Address>,
-        funds: FundManagement,
+        funds: Funds,
         limits: Vec<I256>,
         deadline: U256,
     ) -> Res<Vec<I256>> {
@@ -91,13 +107,13 @@ impl Vault {
         for (delta, limit) in deltas.iter().zip(&limits) {
             ensure!(delta <= limit, SwapLimit);
         }
-        cache.commit(&mut self.registry.balances);
+        cache.commit(self);
         for (&asset, delta) in assets.iter().zip(&deltas) {
             let amount = delta.unsigned_abs();
             if delta.is_positive() {
-                self.receive_asset(asset, amount, funds.sender, funds.fromInternalBalance)?;
+                self.receive_asset(asset, amount, funds.sender, funds.from_internal)?;
             } else if delta.is_negative() {
-                self.send_asset(asset, amount, funds.recipient, funds.toInternalBalance)?;
+                self.send_asset(asset, amount, funds.recipient, funds.to_internal)?;
             }
         }
         lock::exit();
@@ -107,9 +123,9 @@ impl Vault {
     pub(crate) fn do_query_batch_swap(
         &self,
         kind: u8,
-        steps: Vec<BatchSwapStep>,
+        steps: Vec<Step>,
         assets: Vec<Address>,
-        funds: FundManagement,
+        funds: Funds,
     ) -> Res<Vec<I256>> {
         ensure!(lock::state() == lock::FREE, Reentrancy);
         let ctx = SwapContext { kind, from: funds.sender, to: funds.recipient, block: self.vm().block_number() };

@@ -15,10 +15,11 @@ use alloy_primitives::{Address, U256};
 use alloy_sol_types::SolCall;
 use stylus_sdk::prelude::*;
 
-use crate::abi::{receiveFlashLoanCall, FlashLoan};
+use crate::abi::receiveFlashLoanCall;
+use crate::codec::{array, encode, Item};
 use crate::errors::Res;
 use crate::swaps::call_pool;
-use crate::{ensure, err, lock, math, tokens, Vault};
+use crate::{bail, ensure, err, events, lock, math, tokens, Vault};
 
 impl Vault {
     pub(crate) fn do_flash_loan(
@@ -26,19 +27,18 @@ impl Vault {
         recipient: Address,
         tokens_in: Vec<Address>,
         amounts: Vec<U256>,
-        user_data: alloy_primitives::Bytes,
+        user_data: &[u8],
     ) -> Res<()> {
         lock::enter()?;
         let cfg = self.config_unpaused()?;
         ensure!(tokens_in.len() == amounts.len(), InputLengthMismatch);
-        let pct = U256::from(cfg.flash_fee);
         let mut fees = Vec::with_capacity(amounts.len());
         let mut before = Vec::with_capacity(amounts.len());
         let mut previous = Address::ZERO;
         for (&token, &amount) in tokens_in.iter().zip(&amounts) {
-            ensure!(token > previous, UnsortedTokens);
+            ensure!(math::addr_lt(previous, token), UnsortedTokens);
             previous = token;
-            fees.push(math::mul_up(amount, pct)?);
+            fees.push(math::mul_up(amount, cfg.flash_fee)?);
             let balance = tokens::balance_of_vault(self.vm(), token)?;
             ensure!(balance >= amount, InsufficientFlashLoanBalance);
             before.push(balance);
@@ -46,23 +46,25 @@ impl Vault {
         }
 
         lock::set(lock::CALLBACK);
-        let data = receiveFlashLoanCall {
-            tokens: tokens_in.clone(),
-            amounts: amounts.clone(),
-            feeAmounts: fees.clone(),
-            userData: user_data,
-        }
-        .abi_encode();
+        let data = encode(
+            Some(receiveFlashLoanCall::SELECTOR),
+            &[array(&tokens_in), array(&amounts), array(&fees), Item::Bytes(user_data)],
+        );
         call_pool(self.vm(), recipient, &data)?;
         lock::set(lock::BUSY);
 
-        let collector = self.admin.fee_recipient.get();
-        for (((&token, &amount), fee), pre) in tokens_in.iter().zip(&amounts).zip(&fees).zip(&before) {
+        let collector = self.sload_address(crate::storage::FEE_RECIPIENT);
+        for i in 0..tokens_in.len() {
+            let (Some(&token), Some(&amount), Some(&fee), Some(&pre)) =
+                (tokens_in.get(i), amounts.get(i), fees.get(i), before.get(i))
+            else {
+                bail!(InputLengthMismatch)
+            };
             let post = tokens::balance_of_vault(self.vm(), token)?;
-            let received = post.checked_sub(*pre).ok_or_else(|| err!(InvalidPostLoanBalance))?;
-            ensure!(received >= *fee, InsufficientFlashLoanFeeAmount);
+            let received = post.checked_sub(pre).ok_or_else(|| err!(InvalidPostLoanBalance))?;
+            ensure!(received >= fee, InsufficientFlashLoanFeeAmount);
             self.credit_internal(collector, token, received)?;
-            self.vm().log(FlashLoan { recipient, token, amount, feeAmount: received });
+            events::flash_loan(self.vm(), recipient, token, amount, received);
         }
         lock::exit();
         Ok(())

@@ -10,9 +10,9 @@ use alloc::vec::Vec;
 use alloy_primitives::{Address, U256};
 use stylus_sdk::prelude::*;
 
-use crate::abi::{ExternalBalanceTransfer, InternalBalanceChanged, UserBalanceOp};
+use crate::abi::UserBalanceOp;
 use crate::errors::Res;
-use crate::{bail, ensure, lock, math, tokens, Vault};
+use crate::{bail, ensure, events, lock, math, tokens, Vault};
 
 pub const DEPOSIT_INTERNAL: u8 = 0;
 pub const WITHDRAW_INTERNAL: u8 = 1;
@@ -21,11 +21,11 @@ pub const TRANSFER_EXTERNAL: u8 = 3;
 
 impl Vault {
     fn internal_balance(&self, user: Address, token: Address) -> U256 {
-        self.internal.balances.getter(user).get(token)
+        self.sload(crate::storage::internal_key(user, token))
     }
 
     fn set_internal_balance(&mut self, user: Address, token: Address, value: U256) {
-        self.internal.balances.setter(user).insert(token, value);
+        self.sstore(crate::storage::internal_key(user, token), value);
     }
 
     pub(crate) fn credit_internal(&mut self, user: Address, token: Address, amount: U256) -> Res<()> {
@@ -34,7 +34,7 @@ impl Vault {
         }
         let balance = math::add(self.internal_balance(user, token), amount)?;
         self.set_internal_balance(user, token, balance);
-        self.vm().log(InternalBalanceChanged { user, token, delta: math::signed(amount)? });
+        events::internal_balance_changed(self.vm(), user, token, math::signed(amount)?);
         Ok(())
     }
 
@@ -46,7 +46,7 @@ impl Vault {
         ensure!(taken <= balance, InsufficientInternalBalance);
         if !taken.is_zero() {
             self.set_internal_balance(user, token, balance - taken);
-            self.vm().log(InternalBalanceChanged { user, token, delta: math::neg(taken)? });
+            events::internal_balance_changed(self.vm(), user, token, math::neg(taken)?);
         }
         Ok(taken)
     }
@@ -101,12 +101,7 @@ impl Vault {
                 }
                 TRANSFER_EXTERNAL => {
                     tokens::transfer_from(self.vm(), op.asset, op.sender, op.recipient, op.amount)?;
-                    self.vm().log(ExternalBalanceTransfer {
-                        token: op.asset,
-                        sender: op.sender,
-                        recipient: op.recipient,
-                        amount: op.amount,
-                    });
+                    events::external_balance_transfer(self.vm(), op.asset, op.sender, op.recipient, op.amount);
                 }
                 _ => bail!(InvalidOpKind),
             }

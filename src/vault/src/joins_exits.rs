@@ -9,63 +9,48 @@
 //! Balances are written before any token moves. Exits work while paused.
 
 use alloc::vec::Vec;
-use alloy_primitives::{Address, Bytes, B256, I256, U256};
+use alloy_primitives::{Address, B256, I256, U256};
 use alloy_sol_types::SolCall;
 use stylus_sdk::prelude::*;
 
-use crate::abi::{onExitPoolCall, onJoinPoolCall, PoolBalanceChanged};
+use crate::abi::{onExitPoolCall, onJoinPoolCall};
+use crate::codec::{array, encode, word, Item, Reader};
 use crate::balances::{self, BalanceCache};
 use crate::errors::Res;
 use crate::registry::pool_address;
 use crate::swaps::call_pool;
-use crate::{ensure, err, lock, math, Vault};
+use crate::{bail, ensure, err, events, lock, math, Vault};
 
 /// A join or an exit, with the fields the two share.
-pub struct PoolBalanceChange {
+pub struct PoolBalanceChange<'a> {
     pub join: bool,
     pub pool_id: B256,
     pub sender: Address,
     pub recipient: Address,
     pub assets: Vec<Address>,
     pub limits: Vec<U256>,
-    pub user_data: Bytes,
+    pub user_data: &'a [u8],
     pub use_internal_balance: bool,
 }
 
 impl Vault {
-    /// Asks the pool for (amounts, dueProtocolFeeAmounts).
-    fn call_pool_hook(&self, c: &PoolBalanceChange, balances: Vec<U256>, last: U256, fee_pct: U256) -> Res<(Vec<U256>, Vec<U256>)> {
-        let pool = pool_address(c.pool_id);
-        let (pool_id, sender, recipient, user_data) = (c.pool_id, c.sender, c.recipient, c.user_data.clone());
-        if c.join {
-            let data = onJoinPoolCall {
-                poolId: pool_id,
-                sender,
-                recipient,
-                balances,
-                lastChangeBlock: last,
-                protocolSwapFeePercentage: fee_pct,
-                userData: user_data,
-            }
-            .abi_encode();
-            let out = call_pool(self.vm(), pool, &data)?;
-            let r = onJoinPoolCall::abi_decode_returns(&out).map_err(|_| err!(InvalidPoolResponse))?;
-            Ok((r.amountsIn, r.dueProtocolFeeAmounts))
-        } else {
-            let data = onExitPoolCall {
-                poolId: pool_id,
-                sender,
-                recipient,
-                balances,
-                lastChangeBlock: last,
-                protocolSwapFeePercentage: fee_pct,
-                userData: user_data,
-            }
-            .abi_encode();
-            let out = call_pool(self.vm(), pool, &data)?;
-            let r = onExitPoolCall::abi_decode_returns(&out).map_err(|_| err!(InvalidPoolResponse))?;
-            Ok((r.amountsOut, r.dueProtocolFeeAmounts))
-        }
+    /// Asks the pool for (amounts, dueProtocolFeeAmounts). `onJoinPool` and
+    /// `onExitPool` share their argument and return layouts.
+    fn call_pool_hook(&self, c: &PoolBalanceChange, balances: &[U256], last: U256, fee_pct: U256) -> Res<(Vec<U256>, Vec<U256>)> {
+        let selector = if c.join { onJoinPoolCall::SELECTOR } else { onExitPoolCall::SELECTOR };
+        let data = encode(Some(selector), &[
+            word(c.pool_id),
+            word(c.sender),
+            word(c.recipient),
+            array(balances),
+            word(last),
+            word(fee_pct),
+            Item::Bytes(c.user_data),
+        ]);
+        let out = call_pool(self.vm(), pool_address(c.pool_id), &data)?;
+        let r = Reader::new(&out);
+        let invalid = |_| err!(InvalidPoolResponse);
+        Ok((r.uints(0).map_err(invalid)?, r.uints(1).map_err(invalid)?))
     }
 
     pub(crate) fn do_pool_balance_change(&mut self, c: PoolBalanceChange) -> Res<()> {
@@ -76,52 +61,55 @@ impl Vault {
         let refs = self.pool_refs(&mut cache, c.pool_id, &c.assets)?;
         let n = refs.len();
         ensure!(c.limits.len() == n, InputLengthMismatch);
-        let current: Vec<U256> = refs.iter().map(|r| cache.balance(*r)).collect();
-        let last = refs
-            .iter()
-            .map(|r| balances::last_change_block(cache.word(r.slot)))
-            .max()
-            .unwrap_or_default();
-        let (amounts, fees) = self.call_pool_hook(&c, current.clone(), last, U256::from(cfg.swap_fee))?;
+        let mut current = Vec::with_capacity(n);
+        let mut last = U256::ZERO;
+        for r in &refs {
+            current.push(cache.balance(*r));
+            last = last.max(balances::last_change_block(cache.word(r.slot)));
+        }
+        let (amounts, fees) = self.call_pool_hook(&c, &current, last, U256::from(cfg.swap_fee))?;
         ensure!(amounts.len() == n && fees.len() == n, InvalidPoolResponse);
 
         let block = self.vm().block_number();
         let mut deltas: Vec<I256> = Vec::with_capacity(n);
-        for ((((r, bal), amount), fee), limit) in refs.iter().zip(&current).zip(&amounts).zip(&fees).zip(&c.limits) {
+        for i in 0..n {
+            let (Some(r), Some(&bal), Some(&amount), Some(&fee), Some(&limit)) =
+                (refs.get(i), current.get(i), amounts.get(i), fees.get(i), c.limits.get(i))
+            else {
+                bail!(InputLengthMismatch)
+            };
             let new = if c.join {
                 ensure!(amount <= limit, JoinAboveMax);
-                deltas.push(math::signed(*amount)?);
-                math::add(*bal, *amount)?.checked_sub(*fee)
+                deltas.push(math::signed(amount)?);
+                math::add(bal, amount)?.checked_sub(fee)
             } else {
                 ensure!(amount >= limit, ExitBelowMin);
-                deltas.push(math::neg(*amount)?);
-                bal.checked_sub(*amount).and_then(|b| b.checked_sub(*fee))
+                deltas.push(math::neg(amount)?);
+                bal.checked_sub(amount).and_then(|b| b.checked_sub(fee))
             };
             let new = new.ok_or_else(|| err!(InsufficientPoolBalance))?;
             cache.set_balance(*r, new, block)?;
         }
-        cache.commit(&mut self.registry.balances);
+        cache.commit(self);
 
-        if fees.iter().any(|f| !f.is_zero()) {
-            let collector = self.admin.fee_recipient.get();
-            for (&token, fee) in c.assets.iter().zip(&fees) {
-                self.credit_internal(collector, token, *fee)?;
+        let mut collector = Address::ZERO;
+        for i in 0..n {
+            let (Some(&token), Some(&amount), Some(&fee)) = (c.assets.get(i), amounts.get(i), fees.get(i)) else {
+                bail!(InputLengthMismatch)
+            };
+            if !fee.is_zero() {
+                if collector.is_zero() {
+                    collector = self.sload_address(crate::storage::FEE_RECIPIENT);
+                }
+                self.credit_internal(collector, token, fee)?;
             }
-        }
-        for (&token, amount) in c.assets.iter().zip(&amounts) {
             if c.join {
-                self.receive_asset(token, *amount, c.sender, c.use_internal_balance)?;
+                self.receive_asset(token, amount, c.sender, c.use_internal_balance)?;
             } else {
-                self.send_asset(token, *amount, c.recipient, c.use_internal_balance)?;
+                self.send_asset(token, amount, c.recipient, c.use_internal_balance)?;
             }
         }
-        self.vm().log(PoolBalanceChanged {
-            poolId: c.pool_id,
-            liquidityProvider: c.sender,
-            tokens: c.assets,
-            deltas,
-            protocolFeeAmounts: fees,
-        });
+        events::pool_balance_changed(self.vm(), c.pool_id, c.sender, &c.assets, &deltas, &fees);
         lock::exit();
         Ok(())
     }

@@ -35,6 +35,9 @@ pub mod abi;
 pub mod admin;
 pub mod balances;
 pub mod batch;
+pub mod codec;
+pub mod events;
+pub mod router;
 #[cfg(feature = "contract")]
 pub mod entrypoint;
 pub mod errors;
@@ -45,64 +48,28 @@ pub mod lock;
 pub mod math;
 pub mod registry;
 pub mod relayers;
+pub mod storage;
 pub mod swaps;
 pub mod tokens;
 
 use alloc::vec::Vec;
 use alloy_primitives::{Address, B256, I256, U256};
-use stylus_sdk::{
-    abi::Bytes,
-    prelude::*,
-    storage::{StorageAddress, StorageBool, StorageMap, StorageU256, StorageVec},
-};
+use alloy_primitives::Bytes;
+use stylus_sdk::prelude::*;
 
+use alloy_sol_types::SolEvent;
 use abi::{
     AuthorizerChanged, BatchSwapStep, ExitPoolRequest, FlashLoanFeePercentageChanged, FundManagement,
     JoinPoolRequest, PausedStateChanged, ProtocolFeeRecipientChanged, SingleSwap, SwapFeePercentageChanged,
     UserBalanceOp,
 };
+use codec::ToWord;
 use errors::Res;
 use joins_exits::PoolBalanceChange;
 
-/// Authorizer, WETH, fee recipient and the packed config word (see [`admin`]).
+/// The Vault. It has no SDK storage fields: its layout is in [`storage`].
 #[storage]
-pub struct Admin {
-    pub(crate) config: StorageU256,
-    pub(crate) authorizer: StorageAddress,
-    pub(crate) weth: StorageAddress,
-    pub(crate) fee_recipient: StorageAddress,
-}
-
-/// Registered pools, their token lists and balance words (see [`balances`]).
-#[storage]
-pub struct Registry {
-    pub(crate) next_nonce: StorageU256,
-    pub(crate) registered: StorageMap<B256, StorageBool>,
-    pub(crate) tokens: StorageMap<B256, StorageVec<StorageAddress>>,
-    pub(crate) balances: StorageMap<B256, StorageU256>,
-}
-
-/// user => token => internal balance.
-#[storage]
-pub struct InternalBalances {
-    pub(crate) balances: StorageMap<Address, StorageMap<Address, StorageU256>>,
-}
-
-/// user => relayer => approved.
-#[storage]
-pub struct Relayers {
-    pub(crate) approved: StorageMap<Address, StorageMap<Address, StorageBool>>,
-}
-
-/// The Vault's storage root (slot 0 onwards: admin, registry, internal, relayers).
-/// Its `user_entrypoint` is in [`entrypoint`], not from `#[entrypoint]`.
-#[storage]
-pub struct Vault {
-    pub(crate) admin: Admin,
-    pub(crate) registry: Registry,
-    pub(crate) internal: InternalBalances,
-    pub(crate) relayers: Relayers,
-}
+pub struct Vault {}
 
 /// Runs a state-changing entry point under the lock.
 fn locked<T>(f: impl FnOnce() -> Res<T>) -> Res<T> {
@@ -112,6 +79,11 @@ fn locked<T>(f: impl FnOnce() -> Res<T>) -> Res<T> {
     Ok(out)
 }
 
+/// The Vault's external API, with V2's Solidity signatures. In the deployed wasm these
+/// methods are reached through the lean router in [`router`] (same selectors, see the
+/// size note in [`codec`]); the SDK router `#[public]` generates is never called there,
+/// so the linker drops it. `#[public]` is kept for the typed API and for `export-abi`,
+/// which prints the Solidity interface from it.
 #[public]
 impl Vault {
     // ---------------- admin ----------------
@@ -129,19 +101,19 @@ impl Vault {
 
     #[selector(name = "WETH")]
     pub fn weth(&self) -> Address {
-        self.admin.weth.get()
+        self.sload_address(crate::storage::WETH)
     }
 
     pub fn get_authorizer(&self) -> Address {
-        self.admin.authorizer.get()
+        self.sload_address(crate::storage::AUTHORIZER)
     }
 
     pub fn set_authorizer(&mut self, new_authorizer: Address) -> Res<()> {
         locked(|| {
             self.only_authorizer()?;
             ensure!(!new_authorizer.is_zero(), ZeroAddress);
-            self.admin.authorizer.set(new_authorizer);
-            self.vm().log(AuthorizerChanged { newAuthorizer: new_authorizer });
+            self.sstore_address(crate::storage::AUTHORIZER, new_authorizer);
+            events::address_changed(self.vm(), AuthorizerChanged::SIGNATURE_HASH, new_authorizer);
             Ok(())
         })
     }
@@ -163,7 +135,7 @@ impl Vault {
     pub fn set_swap_fee_percentage(&mut self, new_swap_fee_percentage: U256) -> Res<()> {
         locked(|| {
             self.do_set_fee(false, new_swap_fee_percentage)?;
-            self.vm().log(SwapFeePercentageChanged { newSwapFeePercentage: new_swap_fee_percentage });
+            events::value_changed(self.vm(), SwapFeePercentageChanged::SIGNATURE_HASH, new_swap_fee_percentage.to_word());
             Ok(())
         })
     }
@@ -171,22 +143,22 @@ impl Vault {
     pub fn set_flash_loan_fee_percentage(&mut self, new_flash_loan_fee_percentage: U256) -> Res<()> {
         locked(|| {
             self.do_set_fee(true, new_flash_loan_fee_percentage)?;
-            self.vm().log(FlashLoanFeePercentageChanged { newFlashLoanFeePercentage: new_flash_loan_fee_percentage });
+            events::value_changed(self.vm(), FlashLoanFeePercentageChanged::SIGNATURE_HASH, new_flash_loan_fee_percentage.to_word());
             Ok(())
         })
     }
 
     /// Who is credited (internal balance) with collected protocol fees.
     pub fn get_protocol_fee_recipient(&self) -> Address {
-        self.admin.fee_recipient.get()
+        self.sload_address(crate::storage::FEE_RECIPIENT)
     }
 
     pub fn set_protocol_fee_recipient(&mut self, new_recipient: Address) -> Res<()> {
         locked(|| {
             self.only_authorizer()?;
             ensure!(!new_recipient.is_zero(), ZeroAddress);
-            self.admin.fee_recipient.set(new_recipient);
-            self.vm().log(ProtocolFeeRecipientChanged { newRecipient: new_recipient });
+            self.sstore_address(crate::storage::FEE_RECIPIENT, new_recipient);
+            events::address_changed(self.vm(), ProtocolFeeRecipientChanged::SIGNATURE_HASH, new_recipient);
             Ok(())
         })
     }
@@ -194,7 +166,7 @@ impl Vault {
     pub fn set_paused(&mut self, paused: bool) -> Res<()> {
         locked(|| {
             self.do_set_paused(paused)?;
-            self.vm().log(PausedStateChanged { paused });
+            events::value_changed(self.vm(), PausedStateChanged::SIGNATURE_HASH, paused.to_word());
             Ok(())
         })
     }
@@ -234,7 +206,15 @@ impl Vault {
     // ---------------- swaps ----------------
 
     pub fn swap(&mut self, single_swap: SingleSwap, funds: FundManagement, limit: U256, deadline: U256) -> Res<U256> {
-        self.do_swap(single_swap, funds, limit, deadline)
+        let single = swaps::Single {
+            pool_id: single_swap.poolId,
+            kind: single_swap.kind,
+            asset_in: single_swap.assetIn,
+            asset_out: single_swap.assetOut,
+            amount: single_swap.amount,
+            user_data: &single_swap.userData,
+        };
+        self.do_swap(single, funds.into(), limit, deadline)
     }
 
     pub fn batch_swap(
@@ -246,7 +226,7 @@ impl Vault {
         limits: Vec<I256>,
         deadline: U256,
     ) -> Res<Vec<I256>> {
-        self.do_batch_swap(kind, swaps, assets, funds, limits, deadline)
+        self.do_batch_swap(kind, batch::steps_of(&swaps), assets, funds.into(), limits, deadline)
     }
 
     /// Non-view as in V2's ABI, but writes nothing (see [`batch`]).
@@ -257,13 +237,13 @@ impl Vault {
         assets: Vec<Address>,
         funds: FundManagement,
     ) -> Res<Vec<I256>> {
-        self.do_query_batch_swap(kind, swaps, assets, funds)
+        self.do_query_batch_swap(kind, batch::steps_of(&swaps), assets, funds.into())
     }
 
     // ---------------- flash loans ----------------
 
     pub fn flash_loan(&mut self, recipient: Address, tokens: Vec<Address>, amounts: Vec<U256>, user_data: Bytes) -> Res<()> {
-        self.do_flash_loan(recipient, tokens, amounts, user_data.0.into())
+        self.do_flash_loan(recipient, tokens, amounts, &user_data)
     }
 
     // ---------------- joins / exits ----------------
@@ -276,7 +256,7 @@ impl Vault {
             recipient,
             assets: request.assets,
             limits: request.maxAmountsIn,
-            user_data: request.userData,
+            user_data: &request.userData,
             use_internal_balance: request.fromInternalBalance,
         })
     }
@@ -289,7 +269,7 @@ impl Vault {
             recipient,
             assets: request.assets,
             limits: request.minAmountsOut,
-            user_data: request.userData,
+            user_data: &request.userData,
             use_internal_balance: request.toInternalBalance,
         })
     }
@@ -309,6 +289,6 @@ impl Vault {
     }
 
     pub fn has_approved_relayer(&self, user: Address, relayer: Address) -> bool {
-        self.relayers.approved.getter(user).get(relayer)
+        !self.sload(crate::storage::relayer_key(user, relayer)).is_zero()
     }
 }

@@ -9,10 +9,10 @@ use alloc::vec::Vec;
 use alloy_primitives::{Address, B256, U256};
 use stylus_sdk::prelude::*;
 
-use crate::abi::{PoolRegistered, TokensDeregistered, TokensRegistered};
 use crate::balances::{self, BalRef, BalanceCache};
 use crate::errors::Res;
-use crate::{bail, ensure, lock, Vault};
+use crate::storage::{list_key, pool_key, NEXT_NONCE};
+use crate::{bail, ensure, events, lock, Vault};
 
 pub const MINIMAL_SWAP_INFO: u16 = 1;
 pub const TWO_TOKEN: u16 = 2;
@@ -20,7 +20,9 @@ pub const TWO_TOKEN: u16 = 2;
 pub const MAX_TOKENS: usize = 255;
 
 pub fn pool_address(pool_id: B256) -> Address {
-    Address::from_slice(&pool_id[..20])
+    let mut a = [0u8; 20];
+    a.copy_from_slice(&pool_id.0[..20]);
+    Address::new(a)
 }
 
 pub fn specialization(pool_id: B256) -> u16 {
@@ -36,25 +38,37 @@ pub fn make_pool_id(pool: Address, spec: u16, nonce: U256) -> B256 {
 }
 
 impl Vault {
+    /// Number of registered tokens, or `InvalidPoolId` if the pool is not registered.
+    pub(crate) fn token_count(&self, pool_id: B256) -> Res<usize> {
+        let entry = self.sload(pool_key(pool_id));
+        ensure!(!entry.is_zero(), InvalidPoolId);
+        Ok(entry.as_limbs()[0] as usize - 1)
+    }
+
+    fn set_token_count(&mut self, pool_id: B256, count: usize) {
+        self.sstore(pool_key(pool_id), U256::from(count + 1));
+    }
+
     pub(crate) fn do_register_pool(&mut self, spec: u8) -> Res<B256> {
         self.config_unpaused()?;
         let spec = u16::from(spec);
         ensure!(spec == MINIMAL_SWAP_INFO || spec == TWO_TOKEN, UnsupportedSpecialization);
         let pool = self.vm().msg_sender();
-        let nonce = self.registry.next_nonce.get();
+        let nonce = self.sload(NEXT_NONCE);
         let pool_id = make_pool_id(pool, spec, nonce);
-        self.registry.next_nonce.set(nonce + U256::from(1u8));
-        self.registry.registered.insert(pool_id, true);
-        self.vm().log(PoolRegistered { poolId: pool_id, poolAddress: pool, specialization: spec as u8 });
+        self.sstore(NEXT_NONCE, nonce + U256::from(1u8));
+        self.set_token_count(pool_id, 0);
+        events::pool_registered(self.vm(), pool_id, pool, spec);
         Ok(pool_id)
     }
 
     /// Common checks of (de)registration: not paused, pool registered, caller is it.
-    fn ensure_pool_caller(&self, pool_id: B256) -> Res<()> {
+    /// Returns the current token count.
+    fn ensure_pool_caller(&self, pool_id: B256) -> Res<usize> {
         self.config_unpaused()?;
-        ensure!(self.registry.registered.get(pool_id), InvalidPoolId);
+        let count = self.token_count(pool_id)?;
         ensure!(self.vm().msg_sender() == pool_address(pool_id), CallerNotPool);
-        Ok(())
+        Ok(count)
     }
 
     pub(crate) fn do_register_tokens(
@@ -63,88 +77,81 @@ impl Vault {
         tokens: Vec<Address>,
         asset_managers: Vec<Address>,
     ) -> Res<()> {
-        self.ensure_pool_caller(pool_id)?;
+        let mut count = self.ensure_pool_caller(pool_id)?;
         ensure!(tokens.len() == asset_managers.len(), InputLengthMismatch);
         ensure!(asset_managers.iter().all(|m| m.is_zero()), AssetManagersUnsupported);
         ensure!(tokens.iter().all(|t| !t.is_zero()), InvalidToken);
-        let empty = balances::pack(U256::ZERO, U256::ZERO, 0)?;
-        if specialization(pool_id) == TWO_TOKEN {
+        let two = specialization(pool_id) == TWO_TOKEN;
+        if two {
             let [a, b] = tokens[..] else { bail!(TokensLengthMustBe2) };
-            ensure!(self.registry.tokens.getter(pool_id).is_empty(), TokensAlreadySet);
+            ensure!(count == 0, TokensAlreadySet);
             ensure!(a != b, TokenAlreadyRegistered);
-            ensure!(a < b, UnsortedTokens);
-            self.registry.balances.insert(balances::pair_key(pool_id, a, b), empty);
-        } else {
-            for &token in &tokens {
+            ensure!(crate::math::addr_lt(a, b), UnsortedTokens);
+            self.sstore(balances::pair_key(pool_id, a, b), balances::pack(U256::ZERO, U256::ZERO, 0)?);
+        }
+        for &token in &tokens {
+            ensure!(count < MAX_TOKENS, TooManyTokens);
+            if !two {
                 let key = balances::token_key(pool_id, token);
-                ensure!(!balances::is_registered(self.registry.balances.get(key)), TokenAlreadyRegistered);
-                let index = self.registry.tokens.getter(pool_id).len();
-                ensure!(index < MAX_TOKENS, TooManyTokens);
-                let word = balances::pack(U256::ZERO, U256::from(index), 0)?;
-                self.registry.balances.insert(key, word);
-                self.registry.tokens.setter(pool_id).push(token);
+                ensure!(!balances::is_registered(self.sload(key)), TokenAlreadyRegistered);
+                self.sstore(key, balances::pack(U256::ZERO, U256::from(count), 0)?);
             }
+            self.sstore_address(list_key(pool_id, count), token);
+            count += 1;
         }
-        if specialization(pool_id) == TWO_TOKEN {
-            let mut list = self.registry.tokens.setter(pool_id);
-            for &token in &tokens {
-                list.push(token);
-            }
-        }
-        self.vm().log(TokensRegistered { poolId: pool_id, tokens, assetManagers: asset_managers });
+        self.set_token_count(pool_id, count);
+        events::tokens_registered(self.vm(), pool_id, &tokens, &asset_managers);
         Ok(())
     }
 
     pub(crate) fn do_deregister_tokens(&mut self, pool_id: B256, tokens: Vec<Address>) -> Res<()> {
-        self.ensure_pool_caller(pool_id)?;
+        let mut count = self.ensure_pool_caller(pool_id)?;
         if specialization(pool_id) == TWO_TOKEN {
             let [a, b] = tokens[..] else { bail!(TokensLengthMustBe2) };
-            ensure!(a < b, UnsortedTokens);
+            ensure!(crate::math::addr_lt(a, b), UnsortedTokens);
             let key = balances::pair_key(pool_id, a, b);
-            let word = self.registry.balances.get(key);
+            let word = self.sload(key);
             ensure!(balances::is_registered(word), TokenNotRegistered);
             ensure!(
                 balances::field(word, false).is_zero() && balances::field(word, true).is_zero(),
                 NonZeroTokenBalance
             );
-            self.registry.balances.delete(key);
-            let mut list = self.registry.tokens.setter(pool_id);
-            list.erase_last();
-            list.erase_last();
+            self.sstore(key, U256::ZERO);
+            self.sstore(list_key(pool_id, 0), U256::ZERO);
+            self.sstore(list_key(pool_id, 1), U256::ZERO);
+            count = 0;
         } else {
             for &token in &tokens {
                 let key = balances::token_key(pool_id, token);
-                let word = self.registry.balances.get(key);
+                let word = self.sload(key);
                 ensure!(balances::is_registered(word), TokenNotRegistered);
                 ensure!(balances::field(word, false).is_zero(), NonZeroTokenBalance);
-                let index = balances::field(word, true);
-                let mut list = self.registry.tokens.setter(pool_id);
-                let last = list.len().saturating_sub(1);
+                let index = balances::field(word, true).as_limbs()[0] as usize;
                 // Swap-remove: the last token takes the freed index.
-                if let Some(moved) = list.get(last) {
-                    if U256::from(last) != index {
-                        let Some(mut slot) = list.setter(index) else { bail!(TokenNotRegistered) };
-                        slot.set(moved);
-                        let moved_key = balances::token_key(pool_id, moved);
-                        let moved_word = self.registry.balances.get(moved_key);
-                        let updated = balances::pack(
-                            balances::field(moved_word, false),
-                            index,
-                            balances::last_change_block(moved_word).as_limbs()[0],
-                        )?;
-                        self.registry.balances.insert(moved_key, updated);
-                    }
+                count -= 1;
+                let moved = self.sload_address(list_key(pool_id, count));
+                if index != count {
+                    self.sstore_address(list_key(pool_id, index), moved);
+                    let moved_key = balances::token_key(pool_id, moved);
+                    let moved_word = self.sload(moved_key);
+                    let updated = balances::pack(
+                        balances::field(moved_word, false),
+                        U256::from(index),
+                        balances::last_change_block(moved_word).as_limbs()[0],
+                    )?;
+                    self.sstore(moved_key, updated);
                 }
-                self.registry.tokens.setter(pool_id).erase_last();
-                self.registry.balances.delete(key);
+                self.sstore(list_key(pool_id, count), U256::ZERO);
+                self.sstore(key, U256::ZERO);
             }
         }
-        self.vm().log(TokensDeregistered { poolId: pool_id, tokens });
+        self.set_token_count(pool_id, count);
+        events::tokens_deregistered(self.vm(), pool_id, &tokens);
         Ok(())
     }
 
     pub(crate) fn do_get_pool(&self, pool_id: B256) -> Res<(Address, u8)> {
-        ensure!(self.registry.registered.get(pool_id), InvalidPoolId);
+        self.token_count(pool_id)?;
         Ok((pool_address(pool_id), specialization(pool_id) as u8))
     }
 
@@ -161,16 +168,16 @@ impl Vault {
         match specialization(pool_id) {
             TWO_TOKEN => {
                 let [a, b] = tokens[..] else { bail!(TokensMismatch) };
-                let slot = cache.load(&self.registry.balances, balances::pair_key(pool_id, a, b));
+                let slot = cache.load(self, balances::pair_key(pool_id, a, b));
                 ensure!(balances::is_registered(cache.word(slot)), TokensMismatch);
-                Ok(alloc::vec![BalRef { slot, high: false }, BalRef { slot, high: true }])
+                Ok(vec![BalRef { slot, high: false }, BalRef { slot, high: true }])
             }
             MINIMAL_SWAP_INFO => {
-                let count = self.registry.tokens.getter(pool_id).len();
+                let count = self.token_count(pool_id)?;
                 ensure!(count > 0 && count == tokens.len(), TokensMismatch);
                 let mut refs = Vec::with_capacity(count);
                 for (i, &token) in tokens.iter().enumerate() {
-                    let slot = cache.load(&self.registry.balances, balances::token_key(pool_id, token));
+                    let slot = cache.load(self, balances::token_key(pool_id, token));
                     let word = cache.word(slot);
                     ensure!(
                         balances::is_registered(word) && balances::field(word, true) == U256::from(i),
@@ -185,20 +192,22 @@ impl Vault {
     }
 
     /// The pool's registered tokens, in registration order.
-    pub(crate) fn pool_token_list(&self, pool_id: B256) -> Vec<Address> {
-        let list = self.registry.tokens.getter(pool_id);
-        (0..list.len()).filter_map(|i| list.get(i)).collect()
+    fn pool_token_list(&self, pool_id: B256) -> Res<Vec<Address>> {
+        let count = self.token_count(pool_id)?;
+        Ok((0..count).map(|i| self.sload_address(list_key(pool_id, i))).collect())
+    }
+
+    /// Tokens, balance refs and the cache holding them, for the balance views.
+    fn pool_state(&self, pool_id: B256) -> Res<(Vec<Address>, Vec<BalRef>, BalanceCache)> {
+        lock::ensure_consistent()?;
+        let tokens = self.pool_token_list(pool_id)?;
+        let mut cache = BalanceCache::default();
+        let refs = if tokens.is_empty() { Vec::new() } else { self.pool_refs(&mut cache, pool_id, &tokens)? };
+        Ok((tokens, refs, cache))
     }
 
     pub(crate) fn do_get_pool_tokens(&self, pool_id: B256) -> Res<(Vec<Address>, Vec<U256>, U256)> {
-        lock::ensure_consistent()?;
-        ensure!(self.registry.registered.get(pool_id), InvalidPoolId);
-        let tokens = self.pool_token_list(pool_id);
-        if tokens.is_empty() {
-            return Ok((tokens, Vec::new(), U256::ZERO));
-        }
-        let mut cache = BalanceCache::default();
-        let refs = self.pool_refs(&mut cache, pool_id, &tokens)?;
+        let (tokens, refs, cache) = self.pool_state(pool_id)?;
         let balances = refs.iter().map(|r| cache.balance(*r)).collect();
         let last = refs
             .iter()
@@ -213,13 +222,9 @@ impl Vault {
         pool_id: B256,
         token: Address,
     ) -> Res<(U256, U256, U256, Address)> {
-        lock::ensure_consistent()?;
-        ensure!(self.registry.registered.get(pool_id), InvalidPoolId);
-        let tokens = self.pool_token_list(pool_id);
-        let Some(i) = tokens.iter().position(|t| *t == token) else { bail!(TokenNotRegistered) };
-        let mut cache = BalanceCache::default();
-        let refs = self.pool_refs(&mut cache, pool_id, &tokens)?;
-        let Some(r) = refs.get(i) else { bail!(TokenNotRegistered) };
+        let (tokens, refs, cache) = self.pool_state(pool_id)?;
+        let found = tokens.iter().position(|t| *t == token).and_then(|i| refs.get(i));
+        let Some(r) = found else { bail!(TokenNotRegistered) };
         let block = balances::last_change_block(cache.word(r.slot));
         Ok((cache.balance(*r), U256::ZERO, block, Address::ZERO))
     }

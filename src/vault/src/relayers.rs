@@ -8,19 +8,18 @@
 //! by the user itself (`SenderNotCaller`), never by a relayer, so a relayer can never
 //! widen its own or another relayer's powers.
 
-use alloy_primitives::Address;
+use alloy_primitives::{Address, U256};
 use stylus_sdk::prelude::*;
 
-use crate::abi::RelayerApprovalChanged;
 use crate::errors::Res;
-use crate::{ensure, lock, Vault};
+use crate::{ensure, events, lock, Vault};
 
 impl Vault {
     /// Fails unless `msg.sender` is `user` or a relayer `user` approved.
     pub(crate) fn authenticate_for(&self, user: Address) -> Res<()> {
         let caller = self.vm().msg_sender();
         if user != caller {
-            ensure!(self.relayers.approved.getter(user).get(caller), RelayerNotApproved);
+            ensure!(!self.sload(crate::storage::relayer_key(user, caller)).is_zero(), RelayerNotApproved);
         }
         Ok(())
     }
@@ -28,8 +27,8 @@ impl Vault {
     pub(crate) fn do_set_relayer_approval(&mut self, sender: Address, relayer: Address, approved: bool) -> Res<()> {
         lock::enter()?;
         ensure!(sender == self.vm().msg_sender(), SenderNotCaller);
-        self.relayers.approved.setter(sender).insert(relayer, approved);
-        self.vm().log(RelayerApprovalChanged { relayer, sender, approved });
+        self.sstore(crate::storage::relayer_key(sender, relayer), U256::from(approved as u8));
+        events::relayer_approval_changed(self.vm(), relayer, sender, approved);
         lock::exit();
         Ok(())
     }

@@ -6,15 +6,16 @@
 //! minimal-swap-info pool two. Balances change in the caller's [`BalanceCache`].
 
 use alloc::vec::Vec;
-use alloy_primitives::{Address, Bytes, B256, U256};
+use alloy_primitives::{Address, B256, U256};
 use alloy_sol_types::SolCall;
 use stylus_sdk::{call::RawCall, host::VM, prelude::*};
 
-use crate::abi::{onSwapCall, FundManagement, SingleSwap, Swap, SwapRequest};
+use crate::abi::{onSwapCall, FundManagement};
+use crate::codec::{encode, word, Item, Reader};
 use crate::balances::{self, BalRef, BalanceCache};
 use crate::errors::Res;
 use crate::registry::{pool_address, specialization, MINIMAL_SWAP_INFO, TWO_TOKEN};
-use crate::{bail, ensure, err, lock, math, Vault};
+use crate::{bail, ensure, err, events, lock, math, Vault};
 
 pub const GIVEN_IN: u8 = 0;
 pub const GIVEN_OUT: u8 = 1;
@@ -23,7 +24,37 @@ pub const GIVEN_OUT: u8 = 1;
 /// the storage cache is flushed first.
 pub fn call_pool(vm: &VM, pool: Address, data: &[u8]) -> Res<Vec<u8>> {
     // SAFETY: no storage reference is alive across the call; the cache is flushed.
-    unsafe { RawCall::new(vm).flush_storage_cache().call(pool, data) }
+    unsafe { RawCall::new(vm).flush_storage_cache().call(pool, data) }.map_err(Into::into)
+}
+
+/// V2 `FundManagement`, decoded.
+#[derive(Clone, Copy)]
+pub struct Funds {
+    pub sender: Address,
+    pub from_internal: bool,
+    pub recipient: Address,
+    pub to_internal: bool,
+}
+
+impl From<FundManagement> for Funds {
+    fn from(f: FundManagement) -> Self {
+        Self {
+            sender: f.sender,
+            from_internal: f.fromInternalBalance,
+            recipient: f.recipient,
+            to_internal: f.toInternalBalance,
+        }
+    }
+}
+
+/// V2 `SingleSwap`, decoded (user data borrowed from the calldata).
+pub struct Single<'a> {
+    pub pool_id: B256,
+    pub kind: u8,
+    pub asset_in: Address,
+    pub asset_out: Address,
+    pub amount: U256,
+    pub user_data: &'a [u8],
 }
 
 /// What a batch shares between its steps.
@@ -50,17 +81,16 @@ impl Vault {
         token_in: Address,
         token_out: Address,
     ) -> Res<(BalRef, BalRef)> {
-        let map = &self.registry.balances;
         let refs = match specialization(pool_id) {
             TWO_TOKEN => {
-                let in_first = token_in < token_out;
+                let in_first = math::addr_lt(token_in, token_out);
                 let (a, b) = if in_first { (token_in, token_out) } else { (token_out, token_in) };
-                let slot = cache.load(map, balances::pair_key(pool_id, a, b));
+                let slot = cache.load(self, balances::pair_key(pool_id, a, b));
                 (BalRef { slot, high: !in_first }, BalRef { slot, high: in_first })
             }
             MINIMAL_SWAP_INFO => {
-                let s_in = cache.load(map, balances::token_key(pool_id, token_in));
-                let s_out = cache.load(map, balances::token_key(pool_id, token_out));
+                let s_in = cache.load(self, balances::token_key(pool_id, token_in));
+                let s_out = cache.load(self, balances::token_key(pool_id, token_out));
                 (BalRef { slot: s_in, high: false }, BalRef { slot: s_out, high: false })
             }
             _ => bail!(InvalidPoolId),
@@ -83,27 +113,28 @@ impl Vault {
         token_in: Address,
         token_out: Address,
         amount: U256,
-        user_data: Bytes,
+        user_data: &[u8],
     ) -> Res<SwapAmounts> {
         let (r_in, r_out) = self.swap_refs(cache, pool_id, token_in, token_out)?;
         let bal_in = cache.balance(r_in);
         let bal_out = cache.balance(r_out);
         let last_change_block = balances::last_change_block(cache.word(r_in.slot))
             .max(balances::last_change_block(cache.word(r_out.slot)));
-        let request = SwapRequest {
-            kind: ctx.kind,
-            tokenIn: token_in,
-            tokenOut: token_out,
-            amount,
-            poolId: pool_id,
-            lastChangeBlock: last_change_block,
-            from: ctx.from,
-            to: ctx.to,
-            userData: user_data,
-        };
-        let data = onSwapCall { request, balanceTokenIn: bal_in, balanceTokenOut: bal_out }.abi_encode();
+        // V2 SwapRequest(kind, tokenIn, tokenOut, amount, poolId, lastChangeBlock, from, to, userData)
+        let request = encode(None, &[
+            word(U256::from(ctx.kind)),
+            word(token_in),
+            word(token_out),
+            word(amount),
+            word(pool_id),
+            word(last_change_block),
+            word(ctx.from),
+            word(ctx.to),
+            Item::Bytes(user_data),
+        ]);
+        let data = encode(Some(onSwapCall::SELECTOR), &[Item::Tuple(request), word(bal_in), word(bal_out)]);
         let out = call_pool(self.vm(), pool_address(pool_id), &data)?;
-        let calculated = onSwapCall::abi_decode_returns(&out).map_err(|_| err!(InvalidPoolResponse))?;
+        let calculated = Reader::new(&out).uint(0).map_err(|_| err!(InvalidPoolResponse))?;
         let (amount_in, amount_out) =
             if ctx.kind == GIVEN_IN { (amount, calculated) } else { (calculated, amount) };
         let new_out = bal_out.checked_sub(amount_out).ok_or_else(|| err!(InsufficientPoolBalance))?;
@@ -112,20 +143,14 @@ impl Vault {
         Ok(SwapAmounts { calculated, amount_in, amount_out })
     }
 
-    pub(crate) fn do_swap(
-        &mut self,
-        single: SingleSwap,
-        funds: FundManagement,
-        limit: U256,
-        deadline: U256,
-    ) -> Res<U256> {
+    pub(crate) fn do_swap(&mut self, single: Single, funds: Funds, limit: U256, deadline: U256) -> Res<U256> {
         lock::enter()?;
         ensure!(U256::from(self.now()) <= deadline, SwapDeadline);
         self.config_unpaused()?;
         self.authenticate_for(funds.sender)?;
         ensure!(single.kind <= GIVEN_OUT, InvalidSwapKind);
         ensure!(!single.amount.is_zero(), UnknownAmountInFirstSwap);
-        ensure!(single.assetIn != single.assetOut, CannotSwapSameToken);
+        ensure!(single.asset_in != single.asset_out, CannotSwapSameToken);
         let ctx = SwapContext {
             kind: single.kind,
             from: funds.sender,
@@ -136,27 +161,21 @@ impl Vault {
         let done = self.swap_with_pool(
             &mut cache,
             &ctx,
-            single.poolId,
-            single.assetIn,
-            single.assetOut,
+            single.pool_id,
+            single.asset_in,
+            single.asset_out,
             single.amount,
-            single.userData,
+            single.user_data,
         )?;
         if ctx.kind == GIVEN_IN {
             ensure!(done.amount_out >= limit, SwapLimit);
         } else {
             ensure!(done.amount_in <= limit, SwapLimit);
         }
-        cache.commit(&mut self.registry.balances);
-        self.vm().log(Swap {
-            poolId: single.poolId,
-            tokenIn: single.assetIn,
-            tokenOut: single.assetOut,
-            amountIn: done.amount_in,
-            amountOut: done.amount_out,
-        });
-        self.receive_asset(single.assetIn, done.amount_in, funds.sender, funds.fromInternalBalance)?;
-        self.send_asset(single.assetOut, done.amount_out, funds.recipient, funds.toInternalBalance)?;
+        cache.commit(self);
+        events::swap(self.vm(), single.pool_id, single.asset_in, single.asset_out, done.amount_in, done.amount_out);
+        self.receive_asset(single.asset_in, done.amount_in, funds.sender, funds.from_internal)?;
+        self.send_asset(single.asset_out, done.amount_out, funds.recipient, funds.to_internal)?;
         lock::exit();
         Ok(done.calculated)
     }

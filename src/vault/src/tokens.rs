@@ -6,17 +6,13 @@
 //! `TokenCallFailed(token)`. Fee-on-transfer tokens are not supported: the Vault
 //! credits exactly the requested amount; flash loans detect them by balance checks.
 
-use alloc::vec::Vec;
 use alloy_primitives::{Address, U256};
 use alloy_sol_types::SolCall;
 use stylus_sdk::{call::RawCall, host::VM, prelude::*};
 
 use crate::abi::{balanceOfCall, transferCall, transferFromCall};
-use crate::errors::{Res, TokenCallFailed, VaultError};
-
-fn failed(token: Address) -> Vec<u8> {
-    VaultError::TokenCallFailed(TokenCallFailed { token }).into()
-}
+use crate::codec::{encode, word, Reader};
+use crate::errors::{token_call_failed as failed, Res};
 
 /// Low-level call to `token`; the storage cache is flushed first so that whatever the
 /// token does sees the Vault's committed state.
@@ -27,7 +23,7 @@ fn call(vm: &VM, token: Address, data: &[u8]) -> Res<()> {
     let ok = if out.is_empty() {
         vm.code_size(token) > 0
     } else {
-        out.get(..32).is_some_and(|w| U256::from_be_slice(w) == U256::from(1u8))
+        Reader::new(&out).uint(0).is_ok_and(|w| w == U256::from(1u8))
     };
     if ok {
         Ok(())
@@ -38,21 +34,18 @@ fn call(vm: &VM, token: Address, data: &[u8]) -> Res<()> {
 
 /// Sends `amount` of `token` from the Vault to `to`.
 pub fn transfer(vm: &VM, token: Address, to: Address, amount: U256) -> Res<()> {
-    call(vm, token, &transferCall { to, amount }.abi_encode())
+    call(vm, token, &encode(Some(transferCall::SELECTOR), &[word(to), word(amount)]))
 }
 
 /// Pulls `amount` of `token` from `from` (which approved the Vault) to `to`.
 pub fn transfer_from(vm: &VM, token: Address, from: Address, to: Address, amount: U256) -> Res<()> {
-    call(vm, token, &transferFromCall { from, to, amount }.abi_encode())
+    call(vm, token, &encode(Some(transferFromCall::SELECTOR), &[word(from), word(to), word(amount)]))
 }
 
 /// The Vault's own balance of `token` (used by flash loans only).
 pub fn balance_of_vault(vm: &VM, token: Address) -> Res<U256> {
-    let data = balanceOfCall { account: vm.contract_address() }.abi_encode();
+    let data = encode(Some(balanceOfCall::SELECTOR), &[word(vm.contract_address())]);
     // SAFETY: static call, no storage reference alive.
     let out = unsafe { RawCall::new_static(vm).call(token, &data) }.map_err(|_| failed(token))?;
-    match out.get(..32) {
-        Some(word) => Ok(U256::from_be_slice(word)),
-        None => Err(failed(token)),
-    }
+    Reader::new(&out).uint(0).map_err(|_| failed(token))
 }
