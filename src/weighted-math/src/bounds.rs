@@ -3,7 +3,7 @@
 
 use crate::error::{MathError, MathResult};
 use crate::kernel::{exp_bounds, ln_ratio, scale, ExpBounds, Fx, LN_RATIO_ERR};
-use crate::wide::{narrow, shift_round, WAD};
+use crate::wide::{narrow, sat_sub_512, shift_round, sub_512, WAD};
 use alloy_primitives::{U256, U512};
 
 /// 1e36 as U256.
@@ -46,28 +46,28 @@ impl WeightedLogSum {
 pub(crate) fn growth_down(c: U512, b: &ExpBounds, extra: i64) -> MathResult<U512> {
     let total = b.lower(c, extra)?;
     let base = shift_round(c, extra, false)?;
-    Ok(total.saturating_sub(base))
+    Ok(sat_sub_512(total, base))
 }
 
 /// Upper bound of c * (e^z - 1) * 2^extra (ceil).
 pub(crate) fn growth_up(c: U512, b: &ExpBounds, extra: i64) -> MathResult<U512> {
     let total = b.upper(c, extra)?;
     let base = shift_round(c, extra, false)?;
-    total.checked_sub(base).ok_or(MathError::Underflow)
+    sub_512(total, base)
 }
 
 /// Lower bound of c * (1 - e^z) * 2^extra (floor), 0 if negative.
 pub(crate) fn shrink_down(c: U512, b: &ExpBounds, extra: i64) -> MathResult<U512> {
     let kept = b.upper(c, extra)?;
     let base = shift_round(c, extra, false)?;
-    Ok(base.saturating_sub(kept))
+    Ok(sat_sub_512(base, kept))
 }
 
 /// Upper bound of c * (1 - e^z) * 2^extra (ceil), at most c * 2^extra.
 pub(crate) fn shrink_up(c: U512, b: &ExpBounds, extra: i64) -> MathResult<U512> {
     let kept = b.lower(c, extra)?;
     let base = shift_round(c, extra, false)?;
-    Ok(base.saturating_sub(kept))
+    Ok(sat_sub_512(base, kept))
 }
 
 /// floor or ceil of x * num / den with 512-bit values.

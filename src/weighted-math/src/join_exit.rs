@@ -12,7 +12,7 @@ use crate::bounds::{
 };
 use crate::error::{MathError, MathResult};
 use crate::fixed_point::div_up;
-use crate::wide::{div_rem_512, mul_512, mul_div_down, narrow, wide, ONE_Q, WAD};
+use crate::wide::{add_512, div_rem_512, mul_512, mul_div_down, narrow, sat_sub_512, sub_512, wide, ONE_Q, WAD};
 use alloc::vec::Vec;
 use alloy_primitives::{U256, U512};
 
@@ -60,9 +60,9 @@ fn ratios(balances: &[U256], weights: &[U256], amounts: &[U256]) -> MathResult<(
             return Err(MathError::ZeroDivision);
         }
         let (lo, rem) = div_rem_512(wide(*a) << 192usize, wide(*b))?;
-        let hi = if rem.is_zero() { lo } else { lo.checked_add(U512::ONE).ok_or(MathError::Overflow)? };
+        let hi = if rem.is_zero() { lo } else { add_512(lo, U512::ONE)? };
         let term = mul_div_512(lo, wide(*w), wide(WAD), false)?;
-        s_lo = s_lo.checked_add(term).ok_or(MathError::Overflow)?;
+        s_lo = add_512(s_lo, term)?;
         out.push((lo, hi));
     }
     Ok((out, s_lo))
@@ -91,10 +91,10 @@ pub fn calc_bpt_out_given_exact_tokens_in(
         if lo.is_zero() {
             continue;
         }
-        let taxable = lo.saturating_sub(s_lo);
+        let taxable = sat_sub_512(*lo, s_lo);
         let fee = mul_div_512(taxable, wide(swap_fee), wide(WAD), true)?;
-        let u = lo.checked_sub(fee).ok_or(MathError::Underflow)?;
-        let x = one.checked_add(u).ok_or(MathError::Overflow)?;
+        let u = sub_512(*lo, fee)?;
+        let x = add_512(one, u)?;
         sum.add(x, one, *w)?;
     }
     if sum.z.mag.is_zero() {
@@ -130,9 +130,9 @@ pub fn calc_bpt_in_given_exact_tokens_out(
         if hi.is_zero() {
             continue;
         }
-        let taxable = hi.saturating_sub(s_lo);
+        let taxable = sat_sub_512(*hi, s_lo);
         let extra = mul_div_512(taxable, fee, fee_c, true)?;
-        let g = hi.checked_add(extra).ok_or(MathError::Overflow)?;
+        let g = add_512(*hi, extra)?;
         if g >= one {
             return Err(MathError::Underflow);
         }
@@ -165,7 +165,7 @@ pub fn calc_bpt_out_given_exact_token_in(
     let factor = one_minus_product(one_minus(normalized_weight)?, swap_fee)?; // 1e36 - (1e18 - w) f
     let den = mul_512(wide(balance), wide(WAD2))?;
     let add = mul_512(wide(amount_in), wide(factor))?;
-    let num = den.checked_add(add).ok_or(MathError::Overflow)?;
+    let num = add_512(den, add)?;
     let e = ratio_pow(num, den, normalized_weight, WAD)?;
     narrow(growth_down(wide(bpt_total_supply), &e, 0)?)
 }
@@ -193,7 +193,7 @@ pub fn calc_bpt_in_given_exact_token_out(
     // (B (1e18 - f) 1e18 - A (1e36 - w f)) / (B (1e18 - f) 1e18)
     let den = mul_512(mul_512(wide(balance), wide(one_minus(swap_fee)?))?, wide(WAD))?;
     let gross = mul_512(wide(amount_out), wide(one_minus_product(normalized_weight, swap_fee)?))?;
-    let num = den.checked_sub(gross).ok_or(MathError::Underflow)?;
+    let num = sub_512(den, gross)?;
     if num.is_zero() {
         return Ok(bpt_total_supply);
     }

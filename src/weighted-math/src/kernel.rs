@@ -63,6 +63,7 @@ impl Fx {
 
 /// Reciprocals floor(2^192 / (2i+1)) for the atanh series, computed at compile time.
 const ATANH_TERMS: usize = 16;
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
 const RECIP_ODD: [U256; ATANH_TERMS] = {
     let mut t = [U256::ZERO; ATANH_TERMS];
     let mut i = 0;
@@ -90,6 +91,7 @@ const RECIP_ODD: [U256; ATANH_TERMS] = {
 /// 1/i! in Q192 for i = 0..=24, computed at compile time by repeated exact long division
 /// (floor at each step: every entry is at most 1 ulp below the real value).
 const EXP_TERMS: usize = 25;
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
 const INV_FACT: [U256; EXP_TERMS] = {
     let mut t = [U256::ZERO; EXP_TERMS];
     let mut cur = [0u64, 0, 0, 1]; // 2^192
@@ -111,6 +113,53 @@ const INV_FACT: [U256; EXP_TERMS] = {
     }
     t
 };
+
+/// floor(a / d) for a small non-zero divisor (64-bit long division).
+fn div_small(a: U256, d: u64) -> MathResult<U256> {
+    if d == 0 {
+        return Err(MathError::ZeroDivision);
+    }
+    let l = a.as_limbs();
+    let mut q = [0u64; 4];
+    let mut rem: u128 = 0;
+    for (qi, li) in q.iter_mut().zip(l).rev() {
+        let cur = (rem << 64) | *li as u128; // rem < d: quotient limb < 2^64
+        *qi = (cur / d as u128) as u64;
+        rem = cur % d as u128;
+    }
+    Ok(U256::from_limbs(q))
+}
+
+/// The series coefficients. On the host they come from the compile-time tables (speed); on
+/// wasm32 they are recomputed with the same floor divisions (no 1.3 KB of table data in the
+/// contract). The values are identical (unit test `runtime_coefficients_equal_tables`), so
+/// results and error bounds do not depend on the target.
+#[cfg(not(target_arch = "wasm32"))]
+fn series_coefficients() -> MathResult<([U256; ATANH_TERMS], [U256; EXP_TERMS])> {
+    Ok((RECIP_ODD, INV_FACT))
+}
+
+#[cfg(target_arch = "wasm32")]
+fn series_coefficients() -> MathResult<([U256; ATANH_TERMS], [U256; EXP_TERMS])> {
+    runtime_coefficients()
+}
+
+#[cfg_attr(not(any(test, target_arch = "wasm32")), allow(dead_code))]
+fn runtime_coefficients() -> MathResult<([U256; ATANH_TERMS], [U256; EXP_TERMS])> {
+    let mut odd = [U256::ZERO; ATANH_TERMS];
+    for (i, c) in odd.iter_mut().enumerate() {
+        *c = div_small(ONE_Q, 2 * i as u64 + 1)?;
+    }
+    let mut fact = [U256::ZERO; EXP_TERMS];
+    let mut cur = ONE_Q;
+    for (i, c) in fact.iter_mut().enumerate() {
+        if i > 0 {
+            cur = div_small(cur, i as u64)?;
+        }
+        *c = cur;
+    }
+    Ok((odd, fact))
+}
 
 /// ln(m) for m in [2^192, 2^193) (i.e. [1, 2) in Q192). Error <= 5.1 ulp.
 ///
@@ -135,8 +184,9 @@ fn ln_mantissa(m: U256) -> MathResult<Fx> {
     let (s_wide, _) = div_rem_512(times_2_192(num), wide(den))?;
     let s = narrow(s_wide)?;
     let t = mulq(s, s)?;
-    let mut acc = RECIP_ODD[ATANH_TERMS - 1];
-    for c in RECIP_ODD[..ATANH_TERMS - 1].iter().rev() {
+    let (recip_odd, _) = series_coefficients()?;
+    let mut acc = recip_odd[ATANH_TERMS - 1];
+    for c in recip_odd[..ATANH_TERMS - 1].iter().rev() {
         acc = c.checked_add(mulq(t, acc)?).ok_or(MathError::Overflow)?;
     }
     let half = mulq(s, acc)?;
@@ -304,8 +354,9 @@ pub(crate) fn exp_bounds(z: Fx, err_z: U256) -> MathResult<ExpBounds> {
         }
     };
     // e^r = sum_{i<=24} r^i/i!, Horner with the Q192 coefficients 1/i! (each <= 1 ulp low).
-    let mut p = INV_FACT[EXP_TERMS - 1];
-    for c in INV_FACT[..EXP_TERMS - 1].iter().rev() {
+    let (_, inv_fact) = series_coefficients()?;
+    let mut p = inv_fact[EXP_TERMS - 1];
+    for c in inv_fact[..EXP_TERMS - 1].iter().rev() {
         p = c.checked_add(mulq(r, p)?).ok_or(MathError::Overflow)?;
     }
     // n = 16 k + j with 0 <= j < 16 (floor division for negative n).
@@ -353,6 +404,11 @@ mod tests {
             let d = U512::from(2 * i as u64 + 1);
             assert!(q(*c) * d <= q(ONE_Q) && q(ONE_Q) < (q(*c) + U512::ONE) * d);
         }
+    }
+
+    #[test]
+    fn runtime_coefficients_equal_tables() {
+        assert_eq!(runtime_coefficients(), Ok((RECIP_ODD, INV_FACT)));
     }
 
     #[test]

@@ -8,7 +8,7 @@
 
 use crate::error::{MathError, MathResult};
 use crate::kernel::{exp_bounds, ln_ratio, scale, LN_RATIO_ERR};
-use crate::wide::{div_round_512, mul_512, mul_div_down, mul_div_up, mul_small, mul_wide, narrow, wide};
+use crate::wide::{add_512, div_round_512, sat_sub_512, sub_512, mul_512, mul_div_down, mul_div_up, mul_small, mul_wide, narrow, wide};
 use alloy_primitives::{U256, U512};
 
 /// The exponent num/den when it is exactly 1, 2, 3 or 4 (50/50, 80/20, 75/25, 66.6/33.3
@@ -94,7 +94,7 @@ pub fn calc_out_given_in(
         return Ok(U256::ZERO);
     }
     let bi = wide(balance_in);
-    let denom = bi.checked_add(wide(amount_in)).ok_or(MathError::Overflow)?;
+    let denom = add_512(bi, wide(amount_in))?;
     if weight_in == weight_out {
         // Bo (1 - Bi/D) = Bo Ai / D exactly.
         return mul_div_down(balance_out, amount_in, narrow(denom)?);
@@ -110,7 +110,7 @@ pub fn calc_out_given_in(
     let b = exp_bounds(z, err)?;
     // out >= Bo - ceil(Bo * upper(e^z)); clamp at 0.
     let taken = b.upper(wide(balance_out), 0)?;
-    narrow(wide(balance_out).saturating_sub(taken))
+    narrow(sat_sub_512(wide(balance_out), taken))
 }
 
 /// Amount in (before the swap fee) to take `amount_out`:
@@ -135,7 +135,7 @@ pub fn calc_in_given_out(
         return Ok(U256::ZERO);
     }
     let bo = wide(balance_out);
-    let rest = bo.checked_sub(wide(amount_out)).ok_or(MathError::Underflow)?;
+    let rest = sub_512(bo, wide(amount_out))?;
     if weight_in == weight_out {
         // Bi (Bo/R - 1) = Bi Ao / R exactly.
         return mul_div_up(balance_in, amount_out, narrow(rest)?);
@@ -150,5 +150,5 @@ pub fn calc_in_given_out(
     let (z, err) = scale(l, U256::from(LN_RATIO_ERR), weight_out, weight_in)?;
     let b = exp_bounds(z, err)?;
     let total = b.upper(wide(balance_in), 0)?;
-    narrow(total.checked_sub(wide(balance_in)).ok_or(MathError::Underflow)?)
+    narrow(sub_512(total, wide(balance_in))?)
 }

@@ -65,6 +65,24 @@ pub(crate) fn mul_small(x: U256, k: u64) -> U512 {
     U512::from_limbs(r)
 }
 
+/// Checked U512 sum (out of line on wasm: an 8-limb carry chain is large).
+#[cfg_attr(target_arch = "wasm32", inline(never))]
+pub(crate) fn add_512(a: U512, b: U512) -> MathResult<U512> {
+    a.checked_add(b).ok_or(MathError::Overflow)
+}
+
+/// U512 difference: `Underflow` if b > a.
+#[cfg_attr(target_arch = "wasm32", inline(never))]
+pub(crate) fn sub_512(a: U512, b: U512) -> MathResult<U512> {
+    a.checked_sub(b).ok_or(MathError::Underflow)
+}
+
+/// max(a - b, 0) for U512.
+#[cfg_attr(target_arch = "wasm32", inline(never))]
+pub(crate) fn sat_sub_512(a: U512, b: U512) -> U512 {
+    a.saturating_sub(b)
+}
+
 /// Widens a U256 to U512.
 #[inline]
 pub(crate) fn wide(a: U256) -> U512 {
