@@ -2,14 +2,17 @@
 pragma solidity >=0.8.4 <0.9.0;
 
 import "./IVault.sol";
+import "./IWeightedPoolFactoryErrors.sol";
 
 /// @title IWeightedPoolFactory
 /// @notice Creates weighted pools (cheap clones of one WeightedPool implementation),
 ///         initialises them in the same call, and records which pools it made.
 ///         `PoolCreated` and `isPoolFromFactory` are Balancer V2's BasePoolFactory ABI;
 ///         `create` takes this project's parameters (V2's WeightedPoolFactory.create has more:
-///         rate providers, pause configuration).
-interface IWeightedPoolFactory {
+///         rate providers, pause configuration). Errors: IWeightedPoolFactoryErrors; a
+///         revert of the new pool's `initialize` is returned unchanged (decode it with
+///         IWeightedPoolErrors).
+interface IWeightedPoolFactory is IWeightedPoolFactoryErrors {
     event PoolCreated(address indexed pool);
 
     /// @notice Deploys a pool clone at a deterministic address derived from `salt` (and the

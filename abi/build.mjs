@@ -6,8 +6,8 @@
 //   node abi/build.mjs --check   -> writes nothing; exits 1 if any committed JSON differs
 //                                   from what the .sol files produce (CI drift check).
 //
-// Before compiling it regenerates abi/IVaultErrors.sol and abi/IWeightedPoolErrors.sol from
-// the Rust contracts' error blocks (abi/rust-errors.mjs); --check also fails if those differ.
+// Before compiling it regenerates abi/IVaultErrors.sol, IWeightedPoolErrors.sol and
+// IWeightedPoolFactoryErrors.sol from the Rust contracts' error blocks (abi/rust-errors.mjs); --check also fails if those differ.
 // Same pinned solc-js and settings as tests/solidity/build.mjs (tests/solidity/lib/solc.mjs).
 // Contracts with an empty ABI (IAsset, the WeightedPoolUserData library) get no JSON.
 // Exits 1 with the compiler messages on any compile error.

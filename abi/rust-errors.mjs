@@ -1,7 +1,6 @@
 // Generates the Solidity error interfaces from the Rust contracts' `sol! { error ...; }`
 // blocks, so the errors in abi/ can never drift from what the contracts revert with.
-// Used by abi/build.mjs (which writes abi/IVaultErrors.sol and abi/IWeightedPoolErrors.sol
-// before compiling) and by abi/rust-alignment.test.mjs.
+// Used by abi/build.mjs (which writes abi/I*Errors.sol before compiling) and by abi/rust-alignment.test.mjs.
 
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -11,6 +10,7 @@ import { REPO_ROOT } from "../tests/solidity/lib/solc.mjs";
 export const ERROR_SOURCES = [
   { file: "IVaultErrors.sol", name: "IVaultErrors", rust: "src/vault/src/errors.rs" },
   { file: "IWeightedPoolErrors.sol", name: "IWeightedPoolErrors", rust: "src/weighted-pool/src/errors.rs" },
+  { file: "IWeightedPoolFactoryErrors.sol", name: "IWeightedPoolFactoryErrors", rust: "src/pool-factory/src/errors.rs" },
 ];
 
 /**
