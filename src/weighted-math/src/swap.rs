@@ -11,6 +11,7 @@ use crate::kernel::{exp_bounds, ln_ratio, scale, LN_RATIO_ERR};
 use crate::wide::{add_512, div_round_512, sat_sub_512, sub_512, mul_512, mul_div_down, mul_div_up, mul_small, mul_wide, narrow, wide};
 use alloy_primitives::{U256, U512};
 
+#[cfg(not(feature = "compact"))]
 /// The exponent num/den when it is exactly 1, 2, 3 or 4 (50/50, 80/20, 75/25, 66.6/33.3
 /// pools, one direction): then the swap is a ratio of integer polynomials, evaluated
 /// exactly in 512 bits and rounded once (exact floor/ceil, no pow at all).
@@ -37,6 +38,7 @@ fn above_max_ratio(amount: U256, balance: U256) -> MathResult<bool> {
     Ok(mul_small(amount, 10) > mul_small(balance, 3))
 }
 
+#[cfg(not(feature = "compact"))]
 /// x * y in 512 bits, None on overflow (fast schoolbook when both fit 256 bits).
 fn mul_fast(x: U512, y: U512) -> Option<U512> {
     match (narrow(x), narrow(y)) {
@@ -45,6 +47,7 @@ fn mul_fast(x: U512, y: U512) -> Option<U512> {
     }
 }
 
+#[cfg(not(feature = "compact"))]
 /// x^n in 512 bits (n <= 4), None on overflow.
 fn pow_512(x: U512, n: u32) -> Option<U512> {
     match n {
@@ -58,6 +61,7 @@ fn pow_512(x: U512, n: u32) -> Option<U512> {
     }
 }
 
+#[cfg(not(feature = "compact"))]
 /// floor/ceil of c * (hi^n - lo^n) / den^n, None if an intermediate exceeds 512 bits.
 fn poly_ratio(c: U256, hi: U512, lo: U512, den: U512, n: u32, up: bool) -> Option<MathResult<U256>> {
     let hn = pow_512(hi, n)?;
@@ -99,12 +103,18 @@ pub fn calc_out_given_in(
         // Bo (1 - Bi/D) = Bo Ai / D exactly.
         return mul_div_down(balance_out, amount_in, narrow(denom)?);
     }
+    #[cfg(not(feature = "compact"))]
     if let Some(n) = small_integer_exponent(weight_in, weight_out) {
         // Bo (1 - (Bi/D)^n) = Bo (D^n - Bi^n) / D^n, D = Bi + Ai.
         if let Some(r) = poly_ratio(balance_out, denom, bi, denom, n, false) {
             return r;
         }
     }
+    out_given_in_general(bi, weight_in, balance_out, weight_out, denom)
+}
+
+/// The ln/exp path of `calc_out_given_in` (any weights), from Bi and D = Bi + Ai.
+pub(crate) fn out_given_in_general(bi: U512, weight_in: U256, balance_out: U256, weight_out: U256, denom: U512) -> MathResult<U256> {
     let l = ln_ratio(bi, denom)?; // < 0
     let (z, err) = scale(l, U256::from(LN_RATIO_ERR), weight_in, weight_out)?;
     let b = exp_bounds(z, err)?;
@@ -140,15 +150,60 @@ pub fn calc_in_given_out(
         // Bi (Bo/R - 1) = Bi Ao / R exactly.
         return mul_div_up(balance_in, amount_out, narrow(rest)?);
     }
+    #[cfg(not(feature = "compact"))]
     if let Some(n) = small_integer_exponent(weight_out, weight_in) {
         // Bi ((Bo/R)^n - 1) = Bi (Bo^n - R^n) / R^n, R = Bo - Ao.
         if let Some(r) = poly_ratio(balance_in, bo, rest, rest, n, true) {
             return r;
         }
     }
+    in_given_out_general(balance_in, weight_in, bo, weight_out, rest)
+}
+
+/// The ln/exp path of `calc_in_given_out` (any weights), from Bo and R = Bo - Ao.
+pub(crate) fn in_given_out_general(balance_in: U256, weight_in: U256, bo: U512, weight_out: U256, rest: U512) -> MathResult<U256> {
     let l = ln_ratio(bo, rest)?; // > 0
     let (z, err) = scale(l, U256::from(LN_RATIO_ERR), weight_out, weight_in)?;
     let b = exp_bounds(z, err)?;
     let total = b.upper(wide(balance_in), 0)?;
     narrow(sub_512(total, wide(balance_in))?)
+}
+
+#[cfg(all(test, not(feature = "compact")))]
+mod tests {
+    use super::*;
+
+    /// The exact integer-exponent path (exact floor/ceil) and the general ln/exp path agree
+    /// to within their bounds: general <= exact path <= general + 1 for amounts out, and
+    /// exact path <= general <= exact path + 1 for amounts in.
+    #[test]
+    fn integer_exponent_path_matches_general_path() {
+        let mut s = 0x0BAD_5EED_u64;
+        let mut next = move || {
+            s ^= s >> 12;
+            s ^= s << 25;
+            s ^= s >> 27;
+            s.wrapping_mul(0x2545_f491_4f6c_dd1d)
+        };
+        let wad = 1_000_000_000_000_000_000u128;
+        for _ in 0..3000 {
+            let n = 2 + next() % 3; // 2, 3, 4
+            let wo = U256::from(wad / (n as u128 + 1));
+            let wi = wo * U256::from(n);
+            let bi = U256::from(next() as u128 * (1 + next() % 1_000_000_000_000) as u128);
+            let bo = U256::from(next() as u128 * (1 + next() % 1_000_000_000_000) as u128);
+            let a = U256::from(next()) % (bi * U256::from(3u64) / U256::from(10u64) + U256::ONE);
+            let exact = calc_out_given_in(bi, wi, bo, wo, a).unwrap_or(U256::MAX);
+            let general = out_given_in_general(wide(bi), wi, bo, wo, wide(bi + a)).unwrap_or(U256::MAX);
+            assert!(a.is_zero() || (general <= exact && exact <= general + U256::ONE), "out n={n} {exact} vs {general}");
+            let ao = U256::from(next()) % (bo * U256::from(3u64) / U256::from(10u64) + U256::ONE);
+            if ao.is_zero() {
+                continue;
+            }
+            // in_given_out uses wo/wi: swap the roles so the exponent is the integer n.
+            let exact = calc_in_given_out(bi, wo, bo, wi, ao).unwrap_or(U256::ZERO);
+            let general = in_given_out_general(bi, wo, wide(bo), wi, wide(bo - ao)).unwrap_or(U256::ZERO);
+            assert!(exact <= general && general <= exact + U256::ONE, "in n={n} {exact} vs {general}");
+        }
+    }
 }
