@@ -2,9 +2,13 @@
 //! Stylus programs (deploy + activate, as on chain), calls with ABI coding via alloy
 //! `sol!` types, snapshots, and the cache switch for gas figures.
 
-use std::{collections::HashMap, path::Path};
+use std::{
+    collections::HashMap,
+    path::Path,
+    sync::{Mutex, OnceLock},
+};
 
-use alloy_primitives::{keccak256, Address, Bytes, U256};
+use alloy_primitives::{keccak256, Address, Bytes, B256, U256};
 use alloy_sol_types::{sol, SolCall, SolValue};
 
 use crate::{
@@ -32,8 +36,9 @@ pub struct DeployedProgram {
     pub address: Address,
     /// The deployment transaction (EVM init code returning the Stylus code).
     pub deploy: CallResult,
-    /// The `ArbWasm.activateProgram` transaction.
-    pub activate: CallResult,
+    /// The `ArbWasm.activateProgram` transaction; `None` when the same code was already
+    /// activated (activation is per code hash, as `cargo stylus deploy` finds it).
+    pub activate: Option<CallResult>,
 }
 
 /// A local Arbitrum chain for tests. See the crate README for what it models.
@@ -193,7 +198,12 @@ impl TestBed {
         let code = stylus_code(wasm_or_code);
         self.world.validate_program(&code)?;
         let (address, deploy) = self.deploy_stylus_code_from(from, &code)?;
-        let activate = self.activate_from(from, address).into_result().map_err(BedError::Activation)?;
+        let up_to_date = self.world.activation(address).is_some_and(|a| a.version == arbos::STYLUS_VERSION);
+        let activate = if up_to_date {
+            None
+        } else {
+            Some(self.activate_from(from, address).into_result().map_err(BedError::Activation)?)
+        };
         Ok(DeployedProgram { address, deploy, activate })
     }
 
@@ -255,13 +265,20 @@ impl TestBed {
     }
 }
 
-/// Deployment code for raw wasm (compressed as cargo-stylus does), or the input unchanged.
+/// Deployment code for raw wasm (processed and compressed as cargo-stylus does), or the
+/// input unchanged. Memoized per process: brotli at quality 11 takes seconds in debug builds.
 fn stylus_code(wasm_or_code: &[u8]) -> Vec<u8> {
-    if wasm_or_code.starts_with(b"\0asm") {
-        deploy_code::deployment_code_from_wasm(wasm_or_code)
-    } else {
-        wasm_or_code.to_vec()
+    static CODES: OnceLock<Mutex<HashMap<B256, Vec<u8>>>> = OnceLock::new();
+    if !wasm_or_code.starts_with(b"\0asm") {
+        return wasm_or_code.to_vec();
     }
+    let key = keccak256(wasm_or_code);
+    // Held while computing, so parallel tests wait for one compression instead of each
+    // doing it.
+    let Ok(mut codes) = CODES.get_or_init(Default::default).lock() else {
+        return deploy_code::deployment_code_from_wasm(wasm_or_code);
+    };
+    codes.entry(key).or_insert_with(|| deploy_code::deployment_code_from_wasm(wasm_or_code)).clone()
 }
 
 /// EVM init code that returns `code` as the deployed code:

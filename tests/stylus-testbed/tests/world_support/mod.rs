@@ -8,6 +8,8 @@ use alloy_sol_types::sol;
 use stylus_testbed::TestBed;
 
 sol! {
+    #![sol(all_derives)]
+
     /// programs/world-probe (Stylus).
     interface IProbe {
         function forward(address to, bytes data) external returns (bytes);

@@ -1,0 +1,148 @@
+//! Program lifecycle and world bookkeeping: validation at deploy/activation, calls to
+//! unactivated programs, the ArbOS cache, snapshots, transaction gas.
+
+mod world_support;
+
+use alloy_primitives::{Address, U256};
+use alloy_sol_types::SolCall;
+use stylus_testbed::{
+    stylus::{deployment_code_from_wasm, ProgramError},
+    world::{arbos::ArbWasm, TxStatus},
+    BedError, TestBed,
+};
+use world_support::*;
+
+/// A valid Stylus module with a float instruction in its entry point.
+const FLOAT_PROGRAM: &str = r#"(module
+  (memory (export "memory") 1)
+  (func (export "user_entrypoint") (param i32) (result i32)
+    (drop (f64.add (f64.const 1) (f64.const 2)))
+    (i32.const 0)))"#;
+
+/// The same module without the float: returns success with no output.
+const PLAIN_PROGRAM: &str = r#"(module
+  (memory (export "memory") 1)
+  (func (export "user_entrypoint") (param i32) (result i32)
+    (i32.const 0)))"#;
+
+#[test]
+fn float_program_is_refused_at_deploy_and_at_activation() {
+    let mut bed = TestBed::new();
+    let alice = bed.account("alice");
+    let float_wasm = wat::parse_str(FLOAT_PROGRAM).unwrap();
+    match bed.deploy_wasm(&float_wasm) {
+        Err(BedError::Program(ProgramError::FloatInstruction { .. })) => {}
+        other => panic!("expected FloatInstruction, got {other:?}"),
+    }
+    // Deployed anyway, activation through ArbWasm fails (and burns the gas, as Nitro does).
+    let program = bed.deploy_wasm_unactivated(&float_wasm).unwrap();
+    let r = bed.activate_from(alice, program);
+    assert!(matches!(r.status, TxStatus::Halt(_)), "{r:?}");
+    assert!(r.gas_used > 30_000_000, "activation failure burns all gas: {}", r.gas_used);
+    assert!(bed.world().activation(program).is_none());
+    let r = bed.call(alice, program, Vec::new(), U256::ZERO);
+    assert!(r.revert_error::<ArbWasm::ProgramNotActivated>().is_some(), "{r:?}");
+    // Control: the float-free twin deploys, activates and runs.
+    let plain = bed.deploy_wasm(&wat::parse_str(PLAIN_PROGRAM).unwrap()).unwrap();
+    assert!(bed.call(alice, plain, Vec::new(), U256::ZERO).success);
+}
+
+#[test]
+fn unactivated_program_call_fails_until_activated() {
+    let mut bed = TestBed::new();
+    let alice = bed.account("alice");
+    let probe = bed.deploy_wasm_unactivated(&program_wasm("world_probe")).unwrap();
+    let get = IProbe::getCall { key: U256::from(1) };
+    let r = bed.call(alice, probe, get.abi_encode(), U256::ZERO);
+    assert_eq!(r.status, TxStatus::Revert);
+    assert!(r.revert_error::<ArbWasm::ProgramNotActivated>().is_some());
+    let version = ArbWasm::programVersionCall { program: probe };
+    assert!(bed.static_call(alice, stylus_testbed::world::arbos::ARB_WASM, version.abi_encode()).revert_error::<ArbWasm::ProgramNotActivated>().is_some());
+
+    let r = bed.activate_from(alice, probe);
+    assert!(r.success, "{r:?}");
+    let activated = r.decode::<ArbWasm::activateProgramCall>().unwrap();
+    assert_eq!(activated.version, 2);
+    assert_eq!(r.events::<ArbWasm::ProgramActivated>().len(), 1);
+    assert!(bed.call(alice, probe, get.abi_encode(), U256::ZERO).success);
+    // Activating twice is refused.
+    assert!(bed.activate_from(alice, probe).revert_error::<ArbWasm::ProgramUpToDate>().is_some());
+    // Too little value for the data fee is refused.
+    let other = bed.deploy_wasm_unactivated(&program_wasm("world_erc20")).unwrap();
+    let r = bed.call(alice, stylus_testbed::world::arbos::ARB_WASM, ArbWasm::activateProgramCall { program: other }.abi_encode(), U256::from(1));
+    assert!(r.revert_error::<ArbWasm::ProgramInsufficientValue>().is_some(), "{r:?}");
+    // Non-Stylus code is not a program.
+    let store = deploy_sol(&mut bed, "TbStore", &[]);
+    assert!(bed.activate_from(alice, store).revert_error::<ArbWasm::ProgramNotWasm>().is_some());
+}
+
+#[test]
+fn same_code_is_activated_once_for_every_address() {
+    let mut bed = TestBed::new();
+    let alice = bed.account("alice");
+    let first = bed.deploy_wasm(&program_wasm("world_probe")).unwrap();
+    let twin = bed.deploy_wasm_unactivated(&program_wasm("world_probe")).unwrap();
+    assert_ne!(first, twin);
+    assert!(bed.call(alice, twin, IProbe::getCall { key: U256::ZERO }.abi_encode(), U256::ZERO).success);
+}
+
+#[test]
+fn cached_programs_are_cheaper_to_enter() {
+    let mut bed = TestBed::new();
+    let alice = bed.account("alice");
+    let probe = deploy_probe(&mut bed);
+    let get = IProbe::getCall { key: U256::from(1) }.abi_encode();
+    let uncached = bed.call(alice, probe, get.clone(), U256::ZERO).gas_used;
+    assert!(bed.set_cached(probe, true));
+    let cached = bed.call(alice, probe, get.clone(), U256::ZERO).gas_used;
+    assert!(cached < uncached, "cached {cached} vs uncached {uncached}");
+    assert!(bed.world().activation(probe).unwrap().cached);
+    assert!(!bed.set_cached(Address::repeat_byte(7), true));
+}
+
+#[test]
+fn snapshot_and_revert_restore_state_code_activations_and_block() {
+    let mut bed = TestBed::new();
+    let alice = bed.account("alice");
+    let probe = deploy_probe(&mut bed);
+    bed.call_sol(alice, probe, &IProbe::setCall { key: U256::from(1), value: U256::from(10) }).unwrap();
+    let snap = bed.snapshot();
+    let (nonce, balance, time) = (bed.world().nonce(alice), bed.balance(alice), bed.block_timestamp());
+
+    bed.call_sol(alice, probe, &IProbe::setCall { key: U256::from(1), value: U256::from(99) }).unwrap();
+    let token = bed.deploy_wasm(&program_wasm("world_erc20")).unwrap();
+    bed.fund(alice, U256::from(5));
+    bed.advance_time(3_600);
+    assert_eq!(bed.view_sol(probe, &IProbe::getCall { key: U256::from(1) }).unwrap(), U256::from(99));
+
+    bed.revert_to(&snap);
+    assert_eq!(bed.view_sol(probe, &IProbe::getCall { key: U256::from(1) }).unwrap(), U256::from(10));
+    assert!(bed.world().code(token).is_empty());
+    assert!(bed.world().activation(token).is_none());
+    assert_eq!((bed.world().nonce(alice), bed.balance(alice), bed.block_timestamp()), (nonce, balance, time));
+}
+
+#[test]
+fn transaction_gas_includes_intrinsic_and_refunds() {
+    let mut bed = TestBed::new();
+    let alice = bed.account("alice");
+    let store = deploy_sol(&mut bed, "TbStore", &[]);
+    let set = |v: u64| alloy_sol_types::SolCall::abi_encode(&ITbStore::setCall { key: U256::from(1), value: U256::from(v) });
+    // Fresh slot: 21,000 + calldata + 22,100 (cold SSTORE set) + solc's dispatch.
+    let r = bed.call(alice, store, set(5), U256::ZERO);
+    assert!(r.success);
+    assert!(r.gas_used > 21_000 + 22_100 && r.gas_used < 21_000 + 22_100 + 1_500, "{}", r.gas_used);
+    // Clearing it earns the EIP-3529 refund (4,800, capped at a fifth of the gas).
+    let r = bed.call(alice, store, set(0), U256::ZERO);
+    assert_eq!(r.gas_refunded, 4_800, "{r:?}");
+    let empty = bed.call(alice, Address::repeat_byte(0x42), Vec::new(), U256::ZERO);
+    assert_eq!(empty.gas_used, 21_000);
+    // Value transfer to an account.
+    let before = bed.balance(Address::repeat_byte(0x42));
+    assert!(bed.call(alice, Address::repeat_byte(0x42), Vec::new(), U256::from(7)).success);
+    assert_eq!(bed.balance(Address::repeat_byte(0x42)), before + U256::from(7));
+    // Raw deployment code deploys like raw wasm.
+    let code = deployment_code_from_wasm(&program_wasm("world_probe"));
+    let probe = bed.deploy_wasm(&code).unwrap();
+    assert!(bed.call(alice, probe, IProbe::getCall { key: U256::ZERO }.abi_encode(), U256::ZERO).success);
+}
