@@ -49,7 +49,8 @@ interface IVault is IVaultErrors {
     function hasApprovedRelayer(address user, address relayer) external view returns (bool);
 
     /// @notice Allows/disallows `relayer` to use `sender`'s tokens and internal balance.
-    ///         `sender` must be msg.sender (or a relayer approved by it, as in V2).
+    ///         `sender` must be msg.sender (SenderNotCaller otherwise): unlike V2, a relayer
+    ///         cannot change approvals on a user's behalf.
     function setRelayerApproval(address sender, address relayer, bool approved) external;
 
     event RelayerApprovalChanged(address indexed relayer, address indexed sender, bool approved);
