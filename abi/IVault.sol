@@ -211,8 +211,9 @@ interface IVault is IVaultErrors {
         bool toInternalBalance;
     }
 
-    /// @notice Simulates batchSwap and returns the deltas it would produce. Not a view in
-    ///         V2 (it reverts internally to roll back); call it with eth_call.
+    /// @notice Simulates batchSwap and returns the deltas it would produce (no limits, no
+    ///         transfers, writes nothing). Declared non-view as in V2's ABI; call it with
+    ///         eth_call.
     function queryBatchSwap(
         SwapKind kind,
         BatchSwapStep[] memory swaps,
