@@ -233,3 +233,23 @@ fn evm_stylus_evm_stylus_nesting_reaches_the_innermost_program() {
     let out = unwrap_forward(&unwrap_forward(&unwrap_forward(&r.output)));
     assert_eq!(IProbe::getCall::abi_decode_returns(&out).unwrap(), U256::from(55));
 }
+
+#[test]
+fn precompiles_answer_both_vms() {
+    let Cast { mut bed, alice, forwarder, probe, .. } = setup();
+    // geth's ecrecover vector: signer 0xa94f5374fce5edbc8e2a8697c15331677e6ebf0b.
+    let input = alloy_primitives::hex!(
+        "18c547e4f7b0f325ad1e56f57e26c745b09a3e503d86e00e5255ff7f715d3d1c"
+        "000000000000000000000000000000000000000000000000000000000000001c"
+        "73b1693892219d736caba55bdb67216e485557ea6b6af75f37096c9aa6a5a75f"
+        "eeb940b1d03b21e36b0e47e79769f095fe2ab855bd91e3a38756b7d75a9c4549"
+    );
+    let signer = alloy_primitives::address!("a94f5374fce5edbc8e2a8697c15331677e6ebf0b");
+    let ecrecover = Address::with_last_byte(1);
+    let from_stylus = bed.call(alice, probe, IProbe::forwardStaticCall { to: ecrecover, data: input.into() }.abi_encode(), U256::ZERO);
+    let from_evm = bed.call(alice, forwarder, ITbForwarder::forwardStaticCall { to: ecrecover, data: input.into() }.abi_encode(), U256::ZERO);
+    for r in [from_stylus, from_evm] {
+        assert!(r.success, "{r:?}");
+        assert_eq!(Address::from_word(B256::from_slice(&unwrap_forward(&r.output))), signer);
+    }
+}
