@@ -1,1 +1,28 @@
-//! weighted-pool contract.
+//! Balancer-V2-style weighted pool for Arbitrum Stylus.
+//!
+//! One activated program; each pool is an EIP-1167 clone of it created and initialised
+//! by `pool-factory`. The pool prices swaps and joins/exits for the Vault (which holds
+//! the tokens) and is its own ERC-20 pool token (BPT) with EIP-2612 permit.
+//!
+//! Module map: `contract` (storage + public ABI), `bpt` (ERC-20 bookkeeping), `swap` and
+//! `join_exit` (pure arithmetic, rounding documented there), `scaling` (decimals),
+//! `layout` (packed storage words), `user_data` (V2 join/exit encodings), `permit`
+//! (EIP-712), `external` (calls to Vault/tokens/ecrecover), `errors`.
+#![cfg_attr(not(any(test, feature = "export-abi")), no_std)]
+
+extern crate alloc;
+
+pub mod bpt;
+pub mod contract;
+pub mod errors;
+pub mod external;
+pub mod join_exit;
+pub mod layout;
+pub mod permit;
+pub mod scaling;
+pub mod swap;
+pub mod text;
+pub mod user_data;
+
+pub use contract::*;
+

@@ -1,0 +1,107 @@
+//! Calls the pool makes: to the Vault (registration, balances for view functions), to
+//! its tokens (`decimals()` once, at initialize) and to the ecrecover precompile.
+//! None of these happen in `onSwap`/`onJoinPool`/`onExitPool`.
+//!
+//! Calldata and return data are coded with alloy-sol-types; a failed call surfaces as
+//! `ExternalCallFailed(target, revertData)`, undecodable return data as
+//! `MalformedReturnData(target)`.
+
+use alloc::vec::Vec;
+
+use alloy_primitives::{Address, B256, U256};
+use alloy_sol_types::{sol, SolCall};
+use stylus_sdk::call::{call, static_call};
+use stylus_sdk::prelude::*;
+use stylus_sdk::stylus_core::calls::{CallContext, MutatingCallContext, StaticCallContext};
+
+use crate::errors::{ExternalCallFailed, MalformedReturnData, PoolError};
+
+sol! {
+    interface IVaultForPool {
+        function registerPool(uint8 specialization) external returns (bytes32);
+        function registerTokens(bytes32 poolId, address[] tokens, address[] assetManagers) external;
+        function getPoolTokens(bytes32 poolId) external view returns (address[] tokens, uint256[] balances, uint256 lastChangeBlock);
+    }
+    interface IERC20Decimals {
+        function decimals() external view returns (uint8);
+    }
+}
+
+/// Call context: all gas, no value.
+#[derive(Clone, Copy)]
+struct PlainCall;
+
+impl CallContext for PlainCall {
+    fn gas(&self) -> u64 {
+        u64::MAX
+    }
+}
+
+impl StaticCallContext for PlainCall {}
+
+// SAFETY: the pool never sends value, and every mutating call it makes happens at the
+// end of `initialize`, after its own storage writes (the SDK flushes them first).
+unsafe impl MutatingCallContext for PlainCall {
+    fn value(&self) -> U256 {
+        U256::ZERO
+    }
+}
+
+fn failed(target: Address, reason: Vec<u8>) -> PoolError {
+    PoolError::ExternalCallFailed(ExternalCallFailed { target, reason: reason.into() })
+}
+
+fn malformed(target: Address) -> PoolError {
+    PoolError::MalformedReturnData(MalformedReturnData { target })
+}
+
+fn mutating(host: &impl Host, target: Address, data: &[u8]) -> Result<Vec<u8>, PoolError> {
+    call(host, PlainCall, target, data).map_err(|e| failed(target, e.into()))
+}
+
+fn view(host: &impl Host, target: Address, data: &[u8]) -> Result<Vec<u8>, PoolError> {
+    static_call(host, PlainCall, target, data).map_err(|e| failed(target, e.into()))
+}
+
+/// `vault.registerPool(specialization)`; returns the poolId.
+pub fn register_pool(host: &impl Host, vault: Address, specialization: u8) -> Result<B256, PoolError> {
+    let out = mutating(host, vault, &IVaultForPool::registerPoolCall { specialization }.abi_encode())?;
+    IVaultForPool::registerPoolCall::abi_decode_returns(&out).map_err(|_| malformed(vault))
+}
+
+/// `vault.registerTokens(poolId, tokens, zeros)`.
+pub fn register_tokens(host: &impl Host, vault: Address, pool_id: B256, tokens: &[Address]) -> Result<(), PoolError> {
+    let call_data = IVaultForPool::registerTokensCall {
+        poolId: pool_id,
+        tokens: tokens.to_vec(),
+        assetManagers: alloc::vec![Address::ZERO; tokens.len()],
+    };
+    mutating(host, vault, &call_data.abi_encode()).map(|_| ())
+}
+
+/// The pool's balances as the Vault holds them, in registration order.
+pub fn pool_balances(host: &impl Host, vault: Address, pool_id: B256) -> Result<Vec<U256>, PoolError> {
+    let out = view(host, vault, &IVaultForPool::getPoolTokensCall { poolId: pool_id }.abi_encode())?;
+    let ret = IVaultForPool::getPoolTokensCall::abi_decode_returns(&out).map_err(|_| malformed(vault))?;
+    Ok(ret.balances)
+}
+
+/// `token.decimals()`, read as a full word so a token answering uint256 (or garbage
+/// above 255) is rejected by the caller's range check rather than truncated.
+pub fn decimals(host: &impl Host, token: Address) -> Result<U256, PoolError> {
+    let out = view(host, token, &IERC20Decimals::decimalsCall {}.abi_encode())?;
+    out.get(..32).map(U256::from_be_slice).ok_or_else(|| malformed(token))
+}
+
+/// The ecrecover precompile (0x01): the signer of `digest`, or `None` when the
+/// signature does not recover (the precompile then returns no data).
+pub fn ecrecover(host: &impl Host, digest: B256, v: u8, r: B256, s: B256) -> Result<Option<Address>, PoolError> {
+    let precompile = Address::with_last_byte(1);
+    let mut input = Vec::with_capacity(128);
+    input.extend_from_slice(digest.as_slice());
+    input.extend_from_slice(&U256::from(v).to_be_bytes::<32>());
+    input.extend_from_slice(r.as_slice());
+    input.extend_from_slice(s.as_slice());
+    let out = view(host, precompile, &input)?;
+    Ok(out.get(..32).map(|w| Address::from_word(B256::from_slice(w))).filter(|a| !a.is_zero()))
+}

@@ -1,0 +1,268 @@
+//! The join/exit hooks' arithmetic, free of storage and calls (host-testable).
+//!
+//! Follows Balancer V2's original WeightedPool:
+//! * balances and given amounts are upscaled exactly (see `scaling`);
+//! * protocol swap fees: the invariant's growth since the last join/exit is due to swap
+//!   fees only; the protocol's share is charged in the max-weight token via
+//!   `calc_due_token_protocol_swap_fee_amount` and subtracted from the balances the
+//!   join/exit math sees (the Vault subtracts the returned amounts from the pool);
+//! * after the join/exit the invariant of the new balances is stored for next time;
+//! * amounts in are downscaled UP, amounts out and protocol fees DOWN.
+//!
+//! The recovery exit uses no logs/powers: `balance × bptIn / totalSupply`, rounded down,
+//! no protocol fee; the stored invariant shrinks by the same proportion (rounded up, so
+//! no fee debt is forgotten).
+
+use alloc::vec;
+use alloc::vec::Vec;
+
+use alloy_primitives::U256;
+use weighted_math as wm;
+
+use crate::errors::{
+    overflow, BelowMinimumBpt, BptInMaxAmount, BptOutMinAmount, InputLengthMismatch, InvalidProtocolSwapFee,
+    PoolError, PoolNotPaused, PoolPaused, TokenIndexOutOfBounds,
+};
+use crate::scaling::{downscale_down, downscale_up, upscale_all};
+use crate::user_data::{ExitRequest, JoinRequest};
+
+/// BPT minted to address(0) at INIT and never burnable (V2's `_MINIMUM_BPT`).
+pub const MINIMUM_BPT: u64 = 1_000_000;
+const ONE: u64 = 1_000_000_000_000_000_000;
+
+/// What the pool knows about itself when a join/exit arrives.
+#[derive(Clone, Debug)]
+pub struct PoolView<'a> {
+    pub weights: &'a [U256],
+    pub exponents: &'a [u8],
+    pub swap_fee: U256,
+    pub total_supply: U256,
+    pub last_invariant: U256,
+}
+
+/// Result of a join or an exit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Outcome {
+    /// BPT to mint (join; at INIT including the MINIMUM_BPT locked) or to burn (exit).
+    pub bpt: U256,
+    /// Token units: amounts in rounded up (join) / amounts out rounded down (exit).
+    pub amounts: Vec<U256>,
+    /// Token units, rounded down.
+    pub due_protocol_fees: Vec<U256>,
+    /// Invariant to store for the next protocol-fee computation.
+    pub last_invariant: U256,
+}
+
+fn length_matches(expected: usize, actual: usize) -> Result<(), PoolError> {
+    if expected == actual {
+        Ok(())
+    } else {
+        Err(PoolError::InputLengthMismatch(InputLengthMismatch {
+            expected: U256::from(expected),
+            actual: U256::from(actual),
+        }))
+    }
+}
+
+fn token_index(index: U256, n: usize) -> Result<usize, PoolError> {
+    usize::try_from(index).ok().filter(|i| *i < n).ok_or(PoolError::TokenIndexOutOfBounds(TokenIndexOutOfBounds {
+        index,
+        numTokens: U256::from(n),
+    }))
+}
+
+/// Index of the largest weight (first one on ties, as V2).
+fn max_weight_index(weights: &[U256]) -> usize {
+    let mut best = 0;
+    for (i, w) in weights.iter().enumerate() {
+        if weights.get(best).is_some_and(|b| w > b) {
+            best = i;
+        }
+    }
+    best
+}
+
+fn set(v: &mut [U256], i: usize, x: U256) -> Result<(), PoolError> {
+    *v.get_mut(i).ok_or_else(overflow)? = x;
+    Ok(())
+}
+
+fn get(v: &[U256], i: usize) -> Result<U256, PoolError> {
+    v.get(i).copied().ok_or_else(overflow)
+}
+
+/// Charges the protocol's share of the invariant growth since the last join/exit.
+/// Returns the due fees (18-decimal units) and reduces `balances` by them.
+fn charge_protocol_fees(view: &PoolView, balances: &mut [U256], protocol_fee: U256) -> Result<Vec<U256>, PoolError> {
+    if protocol_fee > U256::from(ONE) {
+        return Err(PoolError::InvalidProtocolSwapFee(InvalidProtocolSwapFee { protocolSwapFeePercentage: protocol_fee }));
+    }
+    let mut due = vec![U256::ZERO; balances.len()];
+    if protocol_fee.is_zero() {
+        return Ok(due);
+    }
+    let current = wm::calculate_invariant(view.weights, balances)?;
+    let i = max_weight_index(view.weights);
+    let balance = get(balances, i)?;
+    let fee = wm::calc_due_token_protocol_swap_fee_amount(
+        balance,
+        get(view.weights, i)?,
+        view.last_invariant,
+        current,
+        protocol_fee,
+    )?;
+    set(&mut due, i, fee)?;
+    set(balances, i, balance.checked_sub(fee).ok_or_else(overflow)?)?;
+    Ok(due)
+}
+
+fn downscale_each(amounts: &[U256], exponents: &[u8], up: bool) -> Result<Vec<U256>, PoolError> {
+    amounts
+        .iter()
+        .zip(exponents)
+        .map(|(a, e)| if up { downscale_up(*a, *e) } else { downscale_down(*a, *e) })
+        .collect()
+}
+
+fn combine(a: &[U256], b: &[U256], add: bool) -> Result<Vec<U256>, PoolError> {
+    a.iter()
+        .zip(b)
+        .map(|(x, y)| if add { x.checked_add(*y) } else { x.checked_sub(*y) }.ok_or_else(overflow))
+        .collect()
+}
+
+/// INIT: BPT = invariant × n (V2), of which MINIMUM_BPT is locked by the caller.
+pub fn init(view: &PoolView, amounts_in: &[U256]) -> Result<Outcome, PoolError> {
+    let n = view.weights.len();
+    length_matches(n, amounts_in.len())?;
+    let scaled = upscale_all(amounts_in, view.exponents)?;
+    let invariant = wm::calculate_invariant(view.weights, &scaled)?;
+    let bpt = invariant.checked_mul(U256::from(n)).ok_or_else(overflow)?;
+    if bpt < U256::from(MINIMUM_BPT) {
+        return Err(PoolError::BelowMinimumBpt(BelowMinimumBpt { bptAmountOut: bpt, minimum: U256::from(MINIMUM_BPT) }));
+    }
+    Ok(Outcome {
+        bpt,
+        // Upscaling was exact, so rounding up gives back exactly what was asked.
+        amounts: downscale_each(&scaled, view.exponents, true)?,
+        due_protocol_fees: vec![U256::ZERO; n],
+        last_invariant: invariant,
+    })
+}
+
+/// Every join kind except INIT.
+pub fn join(view: &PoolView, balances: &[U256], protocol_fee: U256, request: &JoinRequest) -> Result<Outcome, PoolError> {
+    let n = view.weights.len();
+    length_matches(n, balances.len())?;
+    let mut scaled = upscale_all(balances, view.exponents)?;
+    let due = charge_protocol_fees(view, &mut scaled, protocol_fee)?;
+    let (bpt, amounts_in) = match request {
+        JoinRequest::ExactTokensInForBptOut { amounts_in, min_bpt_out } => {
+            length_matches(n, amounts_in.len())?;
+            let amounts = upscale_all(amounts_in, view.exponents)?;
+            let bpt = wm::calc_bpt_out_given_exact_tokens_in(&scaled, view.weights, &amounts, view.total_supply, view.swap_fee)?;
+            if bpt < *min_bpt_out {
+                return Err(PoolError::BptOutMinAmount(BptOutMinAmount { bptAmountOut: bpt, minBptAmountOut: *min_bpt_out }));
+            }
+            (bpt, amounts)
+        }
+        JoinRequest::TokenInForExactBptOut { bpt_out, token_index: index } => {
+            let i = token_index(*index, n)?;
+            let mut amounts = vec![U256::ZERO; n];
+            let amount = wm::calc_token_in_given_exact_bpt_out(
+                get(&scaled, i)?,
+                get(view.weights, i)?,
+                *bpt_out,
+                view.total_supply,
+                view.swap_fee,
+            )?;
+            set(&mut amounts, i, amount)?;
+            (*bpt_out, amounts)
+        }
+        JoinRequest::AllTokensInForExactBptOut { bpt_out } => {
+            let amounts = wm::proportional_amounts_in(&scaled, view.total_supply, *bpt_out)?;
+            (*bpt_out, amounts)
+        }
+        JoinRequest::Init { .. } => return Err(crate::errors::PoolError::PoolAlreadyFunded(crate::errors::PoolAlreadyFunded {})),
+    };
+    let after = combine(&scaled, &amounts_in, true)?;
+    let last_invariant = wm::calculate_invariant(view.weights, &after)?;
+    Ok(Outcome {
+        bpt,
+        amounts: downscale_each(&amounts_in, view.exponents, true)?,
+        due_protocol_fees: downscale_each(&due, view.exponents, false)?,
+        last_invariant,
+    })
+}
+
+/// Every exit kind. While `paused`, only the proportional exits work and no protocol
+/// fee is charged (V2); the recovery exit works only while paused.
+pub fn exit(
+    view: &PoolView,
+    balances: &[U256],
+    protocol_fee: U256,
+    request: &ExitRequest,
+    paused: bool,
+) -> Result<Outcome, PoolError> {
+    let n = view.weights.len();
+    length_matches(n, balances.len())?;
+    if let ExitRequest::Recovery { bpt_in } = request {
+        if !paused {
+            return Err(PoolError::PoolNotPaused(PoolNotPaused {}));
+        }
+        return recovery_exit(view, balances, *bpt_in);
+    }
+    let needs_unpaused = !matches!(request, ExitRequest::ExactBptInForTokensOut { .. });
+    if paused && needs_unpaused {
+        return Err(PoolError::PoolPaused(PoolPaused {}));
+    }
+    let mut scaled = upscale_all(balances, view.exponents)?;
+    let due = if paused { vec![U256::ZERO; n] } else { charge_protocol_fees(view, &mut scaled, protocol_fee)? };
+    let (bpt, amounts_out) = match request {
+        ExitRequest::ExactBptInForOneTokenOut { bpt_in, token_index: index } => {
+            let i = token_index(*index, n)?;
+            let mut amounts = vec![U256::ZERO; n];
+            let amount = wm::calc_token_out_given_exact_bpt_in(
+                get(&scaled, i)?,
+                get(view.weights, i)?,
+                *bpt_in,
+                view.total_supply,
+                view.swap_fee,
+            )?;
+            set(&mut amounts, i, amount)?;
+            (*bpt_in, amounts)
+        }
+        ExitRequest::ExactBptInForTokensOut { bpt_in } => {
+            (*bpt_in, wm::proportional_amounts_out(&scaled, view.total_supply, *bpt_in)?)
+        }
+        ExitRequest::BptInForExactTokensOut { amounts_out, max_bpt_in } => {
+            length_matches(n, amounts_out.len())?;
+            let amounts = upscale_all(amounts_out, view.exponents)?;
+            let bpt = wm::calc_bpt_in_given_exact_tokens_out(&scaled, view.weights, &amounts, view.total_supply, view.swap_fee)?;
+            if bpt > *max_bpt_in {
+                return Err(PoolError::BptInMaxAmount(BptInMaxAmount { bptAmountIn: bpt, maxBptAmountIn: *max_bpt_in }));
+            }
+            (bpt, amounts)
+        }
+        ExitRequest::Recovery { .. } => return Err(overflow()),
+    };
+    let after = combine(&scaled, &amounts_out, false)?;
+    let last_invariant = wm::calculate_invariant(view.weights, &after)?;
+    Ok(Outcome {
+        bpt,
+        amounts: downscale_each(&amounts_out, view.exponents, false)?,
+        due_protocol_fees: downscale_each(&due, view.exponents, false)?,
+        last_invariant,
+    })
+}
+
+/// Proportional, free of logs and powers: `floor(balance × bptIn / totalSupply)` in token
+/// units (exact 512-bit product), no protocol fee. The stored invariant shrinks by the same
+/// ratio, rounded up, so fee growth already earned is not forgotten.
+fn recovery_exit(view: &PoolView, balances: &[U256], bpt_in: U256) -> Result<Outcome, PoolError> {
+    let supply = view.total_supply;
+    let remaining = supply.checked_sub(bpt_in).ok_or_else(overflow)?;
+    let amounts = wm::proportional_amounts_out(balances, supply, bpt_in)?;
+    let last_invariant = wm::mul_up(view.last_invariant, wm::div_up(remaining, supply)?)?;
+    Ok(Outcome { bpt: bpt_in, amounts, due_protocol_fees: vec![U256::ZERO; balances.len()], last_invariant })
+}

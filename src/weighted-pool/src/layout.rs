@@ -1,0 +1,163 @@
+//! Bit layout of the packed storage words a swap reads.
+//!
+//! Stylus storage costs what the EVM charges (2,100 gas per cold slot), so everything
+//! `onSwap` needs lives in as few words as possible:
+//!
+//! * the **config word**: Vault address, swap fee, token count and the paused flag
+//!   (160 + 64 + 8 + 8 bits) — read by every hook;
+//! * the **token words**: per token `weight` (64 bits, < 1e18 < 2^60) and the
+//!   scaling exponent `18 - decimals` (8 bits), three tokens per word. A two-token
+//!   pool keeps both tokens in word 0, so a two-token swap reads exactly two cold words;
+//! * the **token entry** (per token address, pools with more than two tokens):
+//!   index + 1, weight and exponent, so a swap finds its two tokens with two reads
+//!   whatever the pool size.
+//!
+//! Everything here is pure bit manipulation, unit-tested on the host.
+
+use alloy_primitives::{Address, U256};
+
+/// Bits one token occupies in a token word: 64 weight + 8 exponent.
+const TOKEN_BITS: usize = 72;
+/// Tokens per 256-bit token word.
+pub const TOKENS_PER_WORD: usize = 3;
+
+/// Everything every hook needs, in one storage word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Config {
+    pub vault: Address,
+    /// Swap fee, 18-decimal fixed point (validated ≤ 10% = 1e17 < 2^64).
+    pub swap_fee: u64,
+    pub num_tokens: u8,
+    pub paused: bool,
+}
+
+/// Per-token data the math needs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct TokenConfig {
+    /// Normalized weight, 18-decimal fixed point (validated 1e16..=1e18 < 2^64).
+    pub weight: u64,
+    /// `18 - decimals`: the token's amounts are multiplied by `10^exponent` to reach 18 decimals.
+    pub scaling_exponent: u8,
+}
+
+/// The `bits` lowest bits set.
+fn mask(bits: usize) -> U256 {
+    U256::MAX >> 256usize.saturating_sub(bits)
+}
+
+/// `bits` (≤ 64) bits of `word` starting at `shift`.
+fn low_bits(word: U256, shift: usize, bits: usize) -> u64 {
+    let [lowest, ..] = ((word >> shift) & mask(bits)).into_limbs();
+    lowest
+}
+
+impl Config {
+    pub fn pack(&self) -> U256 {
+        let mut word = U256::from_be_slice(self.vault.as_slice());
+        word |= U256::from(self.swap_fee) << 160;
+        word |= U256::from(self.num_tokens) << 224;
+        word |= U256::from(u8::from(self.paused)) << 232;
+        word
+    }
+
+    pub fn unpack(word: U256) -> Self {
+        let vault_bytes: [u8; 32] = (word & mask(160)).to_be_bytes();
+        Self {
+            vault: Address::from_word(vault_bytes.into()),
+            swap_fee: low_bits(word, 160, 64),
+            num_tokens: low_bits(word, 224, 8) as u8,
+            paused: low_bits(word, 232, 8) != 0,
+        }
+    }
+}
+
+impl TokenConfig {
+    fn pack(&self) -> U256 {
+        U256::from(self.weight) | (U256::from(self.scaling_exponent) << 64)
+    }
+
+    fn unpack(bits: U256) -> Self {
+        Self { weight: low_bits(bits, 0, 64), scaling_exponent: low_bits(bits, 64, 8) as u8 }
+    }
+}
+
+/// Which token word holds token `index`, and where in it.
+pub fn token_word_position(index: usize) -> (usize, usize) {
+    (index / TOKENS_PER_WORD, (index % TOKENS_PER_WORD) * TOKEN_BITS)
+}
+
+/// Writes `token` into `word` at slot position `index % TOKENS_PER_WORD`.
+pub fn put_token(word: U256, index: usize, token: TokenConfig) -> U256 {
+    let (_, shift) = token_word_position(index);
+    let field = mask(TOKEN_BITS) << shift;
+    (word & !field) | (token.pack() << shift)
+}
+
+/// Reads the token at position `index % TOKENS_PER_WORD` of `word`.
+pub fn get_token(word: U256, index: usize) -> TokenConfig {
+    let (_, shift) = token_word_position(index);
+    TokenConfig::unpack(word >> shift)
+}
+
+/// Token entry keyed by token address: `index + 1` (0 = not a pool token) and its config.
+pub fn pack_entry(index: usize, token: TokenConfig) -> U256 {
+    // Pool sizes are validated far below 255, so the 8-bit tag never saturates.
+    U256::from(index.saturating_add(1)) | (token.pack() << 8)
+}
+
+/// Returns `(index, config)`, or `None` when the address is not a pool token.
+pub fn unpack_entry(word: U256) -> Option<(usize, TokenConfig)> {
+    let tag = low_bits(word, 0, 8) as usize;
+    let index = tag.checked_sub(1)?;
+    Some((index, TokenConfig::unpack(word >> 8)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn config_round_trips_extremes() {
+        let c = Config {
+            vault: Address::repeat_byte(0xff),
+            swap_fee: u64::MAX,
+            num_tokens: 255,
+            paused: true,
+        };
+        assert_eq!(Config::unpack(c.pack()), c);
+        let c = Config { vault: Address::repeat_byte(0x12), swap_fee: 3_000_000_000_000_000, num_tokens: 2, paused: false };
+        assert_eq!(Config::unpack(c.pack()), c);
+        assert_eq!(Config::unpack(U256::ZERO).vault, Address::ZERO);
+    }
+
+    #[test]
+    fn token_words_keep_neighbours() {
+        let mut word = U256::ZERO;
+        let toks = [
+            TokenConfig { weight: 990_000_000_000_000_000, scaling_exponent: 12 },
+            TokenConfig { weight: u64::MAX, scaling_exponent: 255 },
+            TokenConfig { weight: 10_000_000_000_000_000, scaling_exponent: 0 },
+        ];
+        for (i, t) in toks.iter().enumerate() {
+            word = put_token(word, i, *t);
+        }
+        for (i, t) in toks.iter().enumerate() {
+            assert_eq!(get_token(word, i), *t);
+        }
+        // Overwrite the middle one; the others stay.
+        let mid = TokenConfig { weight: 5, scaling_exponent: 1 };
+        word = put_token(word, 1, mid);
+        assert_eq!(get_token(word, 0), toks[0]);
+        assert_eq!(get_token(word, 1), mid);
+        assert_eq!(get_token(word, 2), toks[2]);
+        assert_eq!(token_word_position(4), (1, 72));
+    }
+
+    #[test]
+    fn entries_distinguish_absent_tokens() {
+        assert_eq!(unpack_entry(U256::ZERO), None);
+        let t = TokenConfig { weight: 123, scaling_exponent: 18 };
+        assert_eq!(unpack_entry(pack_entry(0, t)), Some((0, t)));
+        assert_eq!(unpack_entry(pack_entry(15, t)), Some((15, t)));
+    }
+}
