@@ -13,6 +13,41 @@ use alloy_primitives::U512;
 
 const B: u128 = 1 << 64;
 
+/// (hi * 2^64 + lo) / d and the remainder, for hi < d (so the quotient fits 64 bits).
+///
+/// Knuth D with 32-bit digits on u64 only (Hacker's Delight `divlu`): no 128-bit division,
+/// which on wasm32 would pull in compiler-builtins' ~1 KB `u128_div_rem`.
+pub(crate) fn div_128_by_64(hi: u64, lo: u64, d: u64) -> (u64, u64) {
+    const HALF: u64 = 1 << 32;
+    let s = d.leading_zeros();
+    let d = d << s;
+    let (vn1, vn0) = (d >> 32, d & (HALF - 1));
+    let un32 = if s == 0 { hi } else { (hi << s) | (lo >> (64 - s)) };
+    let un10 = lo << s;
+    let (un1, un0) = (un10 >> 32, un10 & (HALF - 1));
+    let mut q1 = un32 / vn1;
+    let mut rhat = un32 - q1 * vn1;
+    while q1 >= HALF || q1 * vn0 > ((rhat << 32) | un1) {
+        q1 -= 1;
+        rhat += vn1;
+        if rhat >= HALF {
+            break;
+        }
+    }
+    let un21 = (un32 << 32).wrapping_add(un1).wrapping_sub(q1.wrapping_mul(d));
+    let mut q0 = un21 / vn1;
+    rhat = un21 - q0 * vn1;
+    while q0 >= HALF || q0 * vn0 > ((rhat << 32) | un0) {
+        q0 -= 1;
+        rhat += vn1;
+        if rhat >= HALF {
+            break;
+        }
+    }
+    let r = (un21 << 32).wrapping_add(un0).wrapping_sub(q0.wrapping_mul(d)) >> s;
+    ((q1 << 32) | q0, r)
+}
+
 fn significant_limbs(x: &[u64; 8]) -> usize {
     let mut n = 8;
     while n > 0 && x[n - 1] == 0 {
@@ -35,14 +70,12 @@ pub(crate) fn div_rem_limbs(a: U512, b: U512) -> MathResult<(U512, U512)> {
     let m = significant_limbs(u); // m >= n since a >= b
     let mut q = [0u64; 8];
     if n == 1 {
-        let d = v[0] as u128;
-        let mut r: u128 = 0;
+        let d = v[0];
+        let mut r: u64 = 0;
         for i in (0..m).rev() {
-            let cur = (r << 64) | u[i] as u128; // r < d: quotient digit < 2^64
-            q[i] = (cur / d) as u64;
-            r = cur % d;
+            (q[i], r) = div_128_by_64(r, u[i], d); // r < d
         }
-        return Ok((U512::from_limbs(q), U512::from(r as u64)));
+        return Ok((U512::from_limbs(q), U512::from(r)));
     }
     // Normalise so the divisor's top limb has its top bit set.
     let s = v[n - 1].leading_zeros();
@@ -63,9 +96,17 @@ pub(crate) fn div_rem_limbs(a: U512, b: U512) -> MathResult<(U512, U512)> {
     let vsecond = vn[n - 2] as u128;
     for j in (0..=(m - n)).rev() {
         // Estimate the quotient digit from the top two limbs; at most 2 too large.
-        let num = ((un[j + n] as u128) << 64) | un[j + n - 1] as u128;
-        let mut qhat = num / vtop;
-        let mut rhat = num % vtop;
+        // un[j+n] <= vtop (the running remainder is below the divisor); when equal the
+        // estimate is >= 2^64 and is clamped below exactly as Knuth's step D3 does.
+        let (mut qhat, mut rhat) = if (un[j + n] as u128) < vtop {
+            let (q, r) = div_128_by_64(un[j + n], un[j + n - 1], vn[n - 1]);
+            (q as u128, r as u128)
+        } else {
+            let num = ((un[j + n] as u128) << 64) | un[j + n - 1] as u128;
+            // qhat = 2^64 + (un[j+n-1] / vtop), rhat = num - qhat * vtop, without division:
+            let q = B + (un[j + n - 1] as u128 >= vtop) as u128;
+            (q, num.saturating_sub(q * vtop))
+        };
         while qhat >= B || qhat * vsecond > ((rhat << 64) | un[j + n - 2] as u128) {
             qhat -= 1;
             rhat += vtop;
@@ -145,6 +186,22 @@ mod tests {
                 continue;
             }
             assert_eq!(div_rem_limbs(a, b), Ok(a.div_rem(b)), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn div_128_by_64_matches_u128() {
+        let mut s = 0x1234_5678_9ABC_DEF0_u64;
+        for _ in 0..300_000 {
+            let mut d = rng(&mut s) >> (rng(&mut s) % 64);
+            if d == 0 {
+                d = 1;
+            }
+            let hi = if rng(&mut s) % 4 == 0 { d - 1 } else { rng(&mut s) % d };
+            let lo = if rng(&mut s) % 5 == 0 { u64::MAX } else { rng(&mut s) };
+            let num = ((hi as u128) << 64) | lo as u128;
+            let (q, r) = div_128_by_64(hi, lo, d);
+            assert_eq!((q as u128, r as u128), (num / d as u128, num % d as u128), "{hi} {lo} / {d}");
         }
     }
 

@@ -121,11 +121,9 @@ fn div_small(a: U256, d: u64) -> MathResult<U256> {
     }
     let l = a.as_limbs();
     let mut q = [0u64; 4];
-    let mut rem: u128 = 0;
+    let mut rem: u64 = 0;
     for (qi, li) in q.iter_mut().zip(l).rev() {
-        let cur = (rem << 64) | *li as u128; // rem < d: quotient limb < 2^64
-        *qi = (cur / d as u128) as u64;
-        rem = cur % d as u128;
+        (*qi, rem) = crate::divide::div_128_by_64(rem, *li, d); // rem < d
     }
     Ok(U256::from_limbs(q))
 }

@@ -19,10 +19,9 @@ fn small_integer_exponent(num: U256, den: U256) -> Option<u32> {
     if den.is_zero() || num < den {
         return None;
     }
-    // Weights fit 64 bits in practice: decide with one u128 division.
-    if num.bit_len() <= 128 && den.bit_len() <= 128 {
-        let low = |x: U256| ((x.as_limbs()[1] as u128) << 64) | x.as_limbs()[0] as u128;
-        let (n, d) = (low(num), low(den));
+    // Weights fit 64 bits in practice: decide with one native 64-bit division.
+    if num.bit_len() <= 64 {
+        let (n, d) = (num.as_limbs()[0], den.as_limbs()[0]); // den <= num < 2^64
         if d == 0 || n % d != 0 {
             return None;
         }
