@@ -98,9 +98,11 @@ PAUSE_WINDOW="${PAUSE_WINDOW:-7776000}"
 BUFFER_PERIOD="${BUFFER_PERIOD:-2592000}"
 
 # ---------------------------------------------------------------- wiring
-send "vault.initialize" "$KEY" "$VAULT" 'initialize(address,address,uint256,uint256)' \
-  "$AUTHORIZER" "$WETH" "$PAUSE_WINDOW" "$BUFFER_PERIOD"
-send "factory.initialize" "$KEY" "$FACTORY" 'initialize(address,address)' "$VAULT" "$POOL_IMPL"
+FRONT_RUN_HINT="if the revert data is $(c sig 'AlreadyInitialized()') (AlreadyInitialized), someone initialised it first: redeploy"
+( send "vault.initialize" "$KEY" "$VAULT" 'initialize(address,address,uint256,uint256)' \
+  "$AUTHORIZER" "$WETH" "$PAUSE_WINDOW" "$BUFFER_PERIOD" ) || die "vault.initialize failed; $FRONT_RUN_HINT"
+( send "factory.initialize" "$KEY" "$FACTORY" 'initialize(address,address)' "$VAULT" "$POOL_IMPL" ) \
+  || die "factory.initialize failed; $FRONT_RUN_HINT"
 
 # ---------------------------------------------------------------- verification
 check() {
