@@ -153,3 +153,20 @@ fn snapshots_roll_back_state_and_chain() {
     // Used up.
     assert_eq!(result(addr, "evm_revert", json!(["0x0"])), json!(false));
 }
+
+#[test]
+fn non_post_requests_get_an_http_error_and_the_server_keeps_serving() {
+    use std::io::{Read, Write};
+    let server = start();
+    let mut stream = std::net::TcpStream::connect(server.addr()).unwrap();
+    stream.write_all(b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    assert!(response.starts_with("HTTP/1.1 405"), "{response}");
+    assert!(response.contains("-32600"));
+    // A connection that sends garbage and hangs up.
+    let mut stream = std::net::TcpStream::connect(server.addr()).unwrap();
+    stream.write_all(b"\x00\x01\x02 not http\r\n\r\n").unwrap();
+    drop(stream);
+    assert_eq!(result(server.addr(), "eth_chainId", json!([])), json!("0x64aba"));
+}
