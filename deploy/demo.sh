@@ -103,6 +103,19 @@ send "swap GIVEN_OUT 10 $S1 <- $S0" "$KEY" "$VAULT" "$SWAP_SIG" "($POOL1_ID,1,$T
 c0="$(balance_of "$T0" "$ME")"; c1="$(balance_of "$T1" "$ME")"
 row "swap GIVEN_OUT (pool 1)" "paid $(units "$(sub "$a0" "$c0")") $S0, got $(units "$(sub "$c1" "$a1")") $S1"
 
+# ---------------------------------------------------------------- internal balances
+UB_SIG='manageUserBalance((uint8,address,uint256,address,address)[])'
+internal_balances() {
+  local raw out=() v; raw="$(cr call "$VAULT" 'getInternalBalance(address,address[])' "$ME" "[$T0,$T1]")"
+  IFS=, read -r -a vals <<<"$(decode_int_array "$raw")"
+  for v in "${vals[@]}"; do out+=("$(units "$v")"); done
+  echo "${out[0]} $S0, ${out[1]} $S1"
+}
+send "deposit internal balance" "$KEY" "$VAULT" "$UB_SIG" "[(0,$T0,$(e18 1000),$ME,$ME)]"
+row "manageUserBalance DEPOSIT_INTERNAL 1,000 $S0" "internal: $(internal_balances)"
+send "swap with internal balances" "$KEY" "$VAULT" "$SWAP_SIG" "($POOL1_ID,0,$T0,$T1,$(e18 100),0x)" "($ME,true,$ME,true)" 0 "$DEADLINE"
+row "swap GIVEN_IN, internal balances (pool 1)" "internal now: $(internal_balances)"
+
 # ---------------------------------------------------------------- queryBatchSwap + batchSwap (2 hops)
 STEPS="[($POOL1_ID,0,1,$(e18 50),0x),($POOL2_ID,1,2,0,0x)]"
 ASSETS="[$T0,$T1,$T2]"
