@@ -197,8 +197,8 @@ mod tests {
             if d == 0 {
                 d = 1;
             }
-            let hi = if rng(&mut s) % 4 == 0 { d - 1 } else { rng(&mut s) % d };
-            let lo = if rng(&mut s) % 5 == 0 { u64::MAX } else { rng(&mut s) };
+            let hi = if rng(&mut s).is_multiple_of(4) { d - 1 } else { rng(&mut s) % d };
+            let lo = if rng(&mut s).is_multiple_of(5) { u64::MAX } else { rng(&mut s) };
             let num = ((hi as u128) << 64) | lo as u128;
             let (q, r) = div_128_by_64(hi, lo, d);
             assert_eq!((q as u128, r as u128), (num / d as u128, num % d as u128), "{hi} {lo} / {d}");
