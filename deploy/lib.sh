@@ -45,7 +45,9 @@ start_devnode() {
   local bin log
   bin="$(devnode_bin)"
   log="$(mktemp -t devnode.XXXXXX)"
-  "$bin" --port 0 >"$log" 2>"$log.txs" &
+  # DEVNODE_ARGS: extra flags, e.g. "--code-size-limit 100000" while contracts are oversized.
+  # shellcheck disable=SC2086
+  "$bin" --port 0 ${DEVNODE_ARGS:-} >"$log" 2>"$log.txs" &
   DEVNODE_PID=$!
   trap stop_devnode EXIT
   for _ in $(seq 1 200); do

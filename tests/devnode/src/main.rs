@@ -1,7 +1,7 @@
 //! `devnode`: a local Arbitrum-style JSON-RPC node over the stylus-testbed world.
 //!
 //! ```text
-//! devnode [--host 127.0.0.1] [--port 8547] [--chain-id 412346] [--base-fee WEI] [--quiet]
+//! devnode [--host 127.0.0.1] [--port 8547] [--chain-id 412346] [--base-fee WEI] [--code-size-limit BYTES] [--quiet]
 //! devnode initcode <file.wasm> [--deployment-code]
 //! ```
 
@@ -11,9 +11,10 @@ use alloy_primitives::hex;
 use devnode::{accounts, testbed_backend::TestbedBackend, Node, NodeConfig};
 
 const USAGE: &str = "usage:
-  devnode [--host ADDR] [--port N] [--chain-id N] [--base-fee WEI] [--quiet]
+  devnode [--host ADDR] [--port N] [--chain-id N] [--base-fee WEI] [--code-size-limit BYTES] [--quiet]
       Serves JSON-RPC on http://ADDR:N (default 127.0.0.1:8547; --port 0 picks a free port).
       Prints `Listening on http://ADDR:PORT` first, then the dev accounts.
+      --code-size-limit raises Arbitrum's 24,576-byte deployed-code limit (development only).
   devnode initcode <file.wasm> [--deployment-code]
       Prints the EVM init code (hex) that deploys the program as Stylus code, or with
       --deployment-code the Stylus deployment code itself (0xEFF000 + brotli wasm).";
@@ -74,6 +75,7 @@ fn serve(args: &[String]) -> Result<(), String> {
     let mut port: u64 = 8547;
     let mut config = NodeConfig::default();
     let mut quiet = false;
+    let mut code_size_limit: Option<usize> = None;
     let mut i = 0;
     while i < args.len() {
         let flag = args[i].as_str();
@@ -82,6 +84,10 @@ fn serve(args: &[String]) -> Result<(), String> {
             "--port" | "-p" => port = number(value(args, i, flag)?, flag)?,
             "--chain-id" => config.chain_id = number(value(args, i, flag)?, flag)?,
             "--base-fee" => config.base_fee = number(value(args, i, flag)?, flag)?,
+            "--code-size-limit" => {
+                let limit = number(value(args, i, flag)?, flag)?;
+                code_size_limit = Some(usize::try_from(limit).map_err(|_| format!("{flag}: too large"))?);
+            }
             "--quiet" | "-q" => {
                 quiet = true;
                 i += 1;
@@ -94,7 +100,10 @@ fn serve(args: &[String]) -> Result<(), String> {
     let port = u16::try_from(port).map_err(|_| format!("--port {port} is out of range"))?;
     let chain_id = config.chain_id;
     let make_node = move || {
-        let backend = TestbedBackend::new(config.chain_id);
+        let backend = match code_size_limit {
+            Some(limit) => TestbedBackend::with_code_size_limit(config.chain_id, limit),
+            None => TestbedBackend::new(config.chain_id),
+        };
         let mut node = Node::new(Box::new(backend), config);
         node.verbose = !quiet;
         node

@@ -16,7 +16,13 @@ pub struct TestbedBackend {
 
 impl TestbedBackend {
     pub fn new(chain_id: u64) -> Self {
-        let config = ChainConfig { chain_id, ..ChainConfig::default() };
+        Self::with_code_size_limit(chain_id, ChainConfig::default().max_code_size)
+    }
+
+    /// A world whose EIP-170 code size limit is `max_code_size` bytes instead of Arbitrum's
+    /// 24,576 (development only: oversized programs would not deploy on a real chain).
+    pub fn with_code_size_limit(chain_id: u64, max_code_size: usize) -> Self {
+        let config = ChainConfig { chain_id, max_code_size, ..ChainConfig::default() };
         Self { world: World::new(config) }
     }
 
