@@ -63,6 +63,16 @@ fn start_up(c: &mut Criterion) {
             bed
         })
     });
+    group.bench_function("cold: same, compression and compilation included", |b| {
+        b.iter(|| {
+            stylus_testbed::testbed::clear_process_caches();
+            let mut bed = TestBed::new();
+            for i in 0..5 {
+                black_box(bed.deploy_wasm(&programs[i % 2]).expect("deploy"));
+            }
+            bed
+        })
+    });
     group.finish();
 }
 

@@ -265,17 +265,30 @@ impl TestBed {
     }
 }
 
+fn deployment_codes() -> &'static Mutex<HashMap<B256, Vec<u8>>> {
+    static CODES: OnceLock<Mutex<HashMap<B256, Vec<u8>>>> = OnceLock::new();
+    CODES.get_or_init(Default::default)
+}
+
+/// Empties the per-process caches of deployment code and compiled programs, so the next
+/// deployment pays compression and compilation again (cold start-up benchmarks).
+pub fn clear_process_caches() {
+    if let Ok(mut codes) = deployment_codes().lock() {
+        codes.clear();
+    }
+    crate::world::programs::clear_compiled();
+}
+
 /// Deployment code for raw wasm (processed and compressed as cargo-stylus does), or the
 /// input unchanged. Memoized per process: brotli at quality 11 takes seconds in debug builds.
 fn stylus_code(wasm_or_code: &[u8]) -> Vec<u8> {
-    static CODES: OnceLock<Mutex<HashMap<B256, Vec<u8>>>> = OnceLock::new();
     if !wasm_or_code.starts_with(b"\0asm") {
         return wasm_or_code.to_vec();
     }
     let key = keccak256(wasm_or_code);
     // Held while computing, so parallel tests wait for one compression instead of each
     // doing it.
-    let Ok(mut codes) = CODES.get_or_init(Default::default).lock() else {
+    let Ok(mut codes) = deployment_codes().lock() else {
         return deploy_code::deployment_code_from_wasm(wasm_or_code);
     };
     codes.entry(key).or_insert_with(|| deploy_code::deployment_code_from_wasm(wasm_or_code)).clone()

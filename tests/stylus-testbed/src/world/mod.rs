@@ -7,7 +7,7 @@
 
 pub mod arbos;
 mod exec;
-mod programs;
+pub(crate) mod programs;
 mod runtime;
 mod stylus_frame;
 mod tx;

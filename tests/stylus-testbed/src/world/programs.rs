@@ -16,6 +16,13 @@ fn compiled() -> &'static Mutex<HashMap<B256, Arc<Program>>> {
     COMPILED.get_or_init(Default::default)
 }
 
+/// Forgets every compiled program (benchmarks of cold start-up).
+pub fn clear_compiled() {
+    if let Ok(mut map) = compiled().lock() {
+        map.clear();
+    }
+}
+
 #[derive(Default, Clone)]
 pub(crate) struct ProgramCache;
 
