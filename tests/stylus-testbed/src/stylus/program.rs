@@ -126,3 +126,9 @@ impl Program {
         &self.inner.hooks
     }
 }
+
+/// Programs are shared across threads by the world's program cache.
+const _: fn() = || {
+    fn shareable<T: Send + Sync>() {}
+    shareable::<Program>();
+};
