@@ -17,4 +17,10 @@ interface IWeightedPoolFactoryErrors {
     /// The clone could not be deployed at `pool`: the same sender already used this
     /// salt (the address is taken), or the call ran out of gas.
     error PoolAddressInUse(address pool);
+    /// The factory accepts no ETH.
+    error EthNotSupported();
+    /// Calldata too short for the function, or an address argument with dirty high bytes.
+    error MalformedCalldata();
+    /// No function has this selector.
+    error UnknownFunction();
 }
