@@ -1,0 +1,147 @@
+//! The factory's storage and its functions (abi/IWeightedPoolFactory.sol).
+//!
+//! Storage: the Vault (slot 0), the WeightedPool implementation (slot 1) and the
+//! `isPoolFromFactory` set (mapping at slot 2). Each pool's own state lives in its clone.
+//!
+//! `create` never decodes the pool parameters: the head of `create`'s arguments
+//! `(string name, string symbol, address[] tokens, uint256[] weights, uint256 fee,
+//! address owner, bytes32 salt)` and of the pool's `initialize(address vault, string
+//! name, string symbol, address[] tokens, uint256[] weights, uint256 fee, address owner)`
+//! are both 7 words long, so the tail (strings and arrays) keeps its offsets and the
+//! initialize calldata is `selector ++ vault ++ create's words 0..6 ++ create's tail`.
+//! The pool decodes and validates everything; the factory stays a few KB of wasm.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use alloy_primitives::{Address, B256, U256};
+use alloy_sol_types::{sol, SolCall};
+use stylus_sdk::deploy::RawDeploy;
+use stylus_sdk::prelude::*;
+use stylus_sdk::storage::{StorageAddress, StorageBool, StorageMap};
+
+use crate::clone;
+use crate::errors::*;
+use crate::pool_call;
+
+sol! {
+    /// The factory's ABI (abi/IWeightedPoolFactory.sol); selectors for the router.
+    interface IWeightedPoolFactory {
+        function create(string name, string symbol, address[] tokens, uint256[] weights, uint256 swapFeePercentage, address owner, bytes32 salt) external returns (address);
+        function isPoolFromFactory(address pool) external view returns (bool);
+        function getVault() external view returns (address);
+        function initialize(address vault, address poolImplementation) external;
+        function getPoolImplementation() external view returns (address);
+    }
+
+    /// Balancer V2's BasePoolFactory event.
+    event PoolCreated(address indexed pool);
+}
+
+/// Head words of `create`'s arguments (the salt is the last one).
+pub const CREATE_HEAD_WORDS: usize = 7;
+
+#[storage]
+pub struct PoolFactory {
+    vault: StorageAddress,
+    implementation: StorageAddress,
+    is_pool: StorageMap<Address, StorageBool>,
+}
+
+impl PoolFactory {
+    /// See [`PoolFactory::initialize`].
+    pub fn do_initialize(&mut self, vault: Address, pool_implementation: Address) -> Result<(), Revert> {
+        if !self.implementation.get().is_zero() {
+            return Err(FactoryError::FactoryAlreadyInitialized(FactoryAlreadyInitialized {}).into());
+        }
+        if vault.is_zero() || pool_implementation.is_zero() {
+            return Err(FactoryError::ZeroAddress(ZeroAddress {}).into());
+        }
+        if self.vm().code_size(pool_implementation) == 0 {
+            let e = ImplementationHasNoCode { implementation: pool_implementation };
+            return Err(FactoryError::ImplementationHasNoCode(e).into());
+        }
+        self.vault.set(vault);
+        self.implementation.set(pool_implementation);
+        Ok(())
+    }
+
+    /// `create` from its ABI-encoded arguments (calldata without the selector).
+    pub fn create_from_args(&mut self, args: &[u8]) -> Result<Address, Revert> {
+        let head_len = CREATE_HEAD_WORDS * 32;
+        let (Some(head), Some(tail)) = (args.get(..head_len - 32), args.get(head_len..)) else {
+            return Err(FactoryError::MalformedCalldata(MalformedCalldata {}).into());
+        };
+        let user_salt = args.get(head_len - 32..head_len).map(B256::from_slice).unwrap_or_default();
+        let implementation = self.implementation.get();
+        if implementation.is_zero() {
+            return Err(FactoryError::FactoryNotInitialized(FactoryNotInitialized {}).into());
+        }
+        let vault = self.vault.get();
+        let salt = clone::pool_salt(self.vm().msg_sender(), user_salt);
+        let code = clone::init_code(implementation);
+        // SAFETY: no storage reference is held across the deployment; the 1167 init
+        // code makes no calls.
+        let deployed = unsafe { RawDeploy::new().salt(salt).deploy(self.vm(), &code, U256::ZERO) };
+        let Ok(pool) = deployed else {
+            let pool = clone::create2_address(self.vm().contract_address(), salt, stylus_sdk::crypto::keccak(code));
+            return Err(FactoryError::PoolAddressInUse(PoolAddressInUse { pool }).into());
+        };
+        pool_call::initialize_pool(self.vm(), pool, vault, head, tail).map_err(Revert)?;
+        self.is_pool.setter(pool).set(true);
+        self.vm().log(PoolCreated { pool });
+        Ok(pool)
+    }
+}
+
+/// The typed API (also what `export-abi` prints). The deployed wasm reaches the same
+/// code through [`crate::router`]; this SDK router is never linked into it.
+#[public]
+impl PoolFactory {
+    /// One-time wiring (a Stylus program has no constructor): the Vault every pool
+    /// registers with and the activated WeightedPool program every clone delegates to.
+    ///
+    /// Caveat: whoever calls it first wires the factory, so it must be called in the
+    /// transaction right after deployment and then checked (deploy/deploy.sh does both
+    /// and reads back getVault()/getPoolImplementation()). A front-run wiring is visible
+    /// and puts no funds at risk (the factory holds none): deploy a new factory.
+    pub fn initialize(&mut self, vault: Address, pool_implementation: Address) -> Result<(), Revert> {
+        self.do_initialize(vault, pool_implementation)
+    }
+
+    /// Deploys an EIP-1167 clone of the pool implementation with CREATE2 at an address
+    /// fixed by (factory, msg.sender, salt), initialises it (the pool validates its
+    /// parameters and registers itself and its tokens with the Vault), records it and
+    /// emits `PoolCreated`. A revert of the pool's `initialize` is passed on unchanged,
+    /// and then nothing (clone included) remains.
+    #[allow(clippy::too_many_arguments)]
+    pub fn create(
+        &mut self,
+        name: String,
+        symbol: String,
+        tokens: Vec<Address>,
+        weights: Vec<U256>,
+        swap_fee_percentage: U256,
+        owner: Address,
+        salt: B256,
+    ) -> Result<Address, Revert> {
+        let call = IWeightedPoolFactory::createCall { name, symbol, tokens, weights, swapFeePercentage: swap_fee_percentage, owner, salt };
+        let data = call.abi_encode();
+        self.create_from_args(data.get(4..).unwrap_or_default())
+    }
+
+    /// True iff `pool` was created by this factory.
+    pub fn is_pool_from_factory(&self, pool: Address) -> bool {
+        self.is_pool.get(pool)
+    }
+
+    /// The Vault the factory's pools register with.
+    pub fn get_vault(&self) -> Address {
+        self.vault.get()
+    }
+
+    /// The WeightedPool program every clone delegates to.
+    pub fn get_pool_implementation(&self) -> Address {
+        self.implementation.get()
+    }
+}
