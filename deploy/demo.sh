@@ -47,6 +47,7 @@ TOKENS=()
 for sym in AAA BBB CCC; do
   t="$(create "deploy TestERC20 $sym" "$KEY" "$(artifact_code TestERC20 'constructor(string,string,uint8)' "Demo $sym" "$sym" 18)")"
   TOKENS+=("$t")
+  row "deploy TestERC20 $sym (Solidity)" "$t"
 done
 # Pools take their tokens sorted ascending.
 mapfile -t SORTED < <(printf '%s\n' "${TOKENS[@]}" | node -e '
@@ -60,7 +61,7 @@ for t in "$T0" "$T1" "$T2"; do
   send "mint ${SYM[$t]}" "$KEY" "$t" 'mint(address,uint256)' "$ME" "$(e18 1000000)"
   send "approve Vault ${SYM[$t]}" "$KEY" "$t" 'approve(address,uint256)' "$VAULT" "$MAX_UINT"
 done
-row "tokens: 3 x deploy+mint+approve" "$S0 $T0, $S1 $T1, $S2 $T2"
+row "mint 1,000,000 + approve Vault (each token)" "sorted: $S0 < $S1 < $S2"
 
 # ---------------------------------------------------------------- pools
 # create_pool <name> <symbol> <tokens> <weights> <fee> <salt>: sets POOL, POOL_ID.
