@@ -10,7 +10,7 @@
 use super::{error::ProgramError, pricing::op_ink};
 use std::convert::Infallible;
 use wasm_encoder::{
-    reencode::{Error as ReencodeError, Reencode, RoundtripReencoder},
+    reencode::{Error as ReencodeError, Reencode},
     BlockType, ConstExpr, ExportKind, GlobalType, Instruction, SectionId, ValType,
 };
 use wasmparser::Operator;
@@ -214,6 +214,5 @@ pub(crate) fn instrument(wasm: &[u8]) -> Result<Vec<u8>, ProgramError> {
     if let Some(error) = meter.error {
         return Err(error);
     }
-    let _ = RoundtripReencoder;
     Ok(module.finish())
 }
