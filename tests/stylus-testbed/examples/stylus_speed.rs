@@ -86,6 +86,10 @@ fn main() {
     let program = Program::from_wasm(&wasm).expect("program");
     println!("load (validate + brotli + compile) small program: {:?}", start.elapsed());
     time("counter (sload, sstore, flush)", &program, &[], 20_000);
+    // Same program with a Rust-sized 17-page memory, to show the cost of instantiation.
+    let wasm = wat::parse_str(COUNTER.replace("(memory (export \"memory\") 1)", "(memory (export \"memory\") 17)")).expect("wat");
+    let program = Program::from_wasm(&wasm).expect("program");
+    time("counter with a 17-page memory", &program, &[], 20_000);
 
     let args: Vec<String> = std::env::args().skip(1).collect();
     if let [path, calldata] = args.as_slice() {
