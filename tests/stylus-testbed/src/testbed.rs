@@ -76,8 +76,8 @@ impl TestBed {
     /// first time it is asked for.
     pub fn account(&mut self, name: &str) -> Address {
         let address = Address::from_word(keccak256(format!("stylus-testbed account {name}")));
-        if !self.names.contains_key(&address) {
-            self.names.insert(address, name.to_string());
+        if let std::collections::hash_map::Entry::Vacant(entry) = self.names.entry(address) {
+            entry.insert(name.to_string());
             self.world.set_balance(address, U256::from(ACCOUNT_FUNDS));
         }
         address

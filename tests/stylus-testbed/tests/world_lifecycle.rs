@@ -146,3 +146,20 @@ fn transaction_gas_includes_intrinsic_and_refunds() {
     let probe = bed.deploy_wasm(&code).unwrap();
     assert!(bed.call(alice, probe, IProbe::getCall { key: U256::ZERO }.abi_encode(), U256::ZERO).success);
 }
+
+#[test]
+fn call_depth_is_limited_to_1024_frames() {
+    alloy_sol_types::sol! {
+        function dive(uint256 depth) external returns (uint256);
+    }
+    let mut bed = TestBed::new();
+    let alice = bed.account("alice");
+    let recursor = deploy_sol(&mut bed, "TbRecursor", &[]);
+    // With 32M gas the 63/64 rule stops the dive first.
+    let by_gas = bed.call_sol(alice, recursor, &diveCall { depth: U256::ZERO }).unwrap();
+    assert!(by_gas > U256::from(300) && by_gas < U256::from(1024), "{by_gas}");
+    // With ample gas the depth limit does: frames at depths 0..=1024, the top one is depth 0.
+    bed.gas_limit = 1 << 44;
+    let by_depth = bed.call_sol(alice, recursor, &diveCall { depth: U256::ZERO }).unwrap();
+    assert_eq!(by_depth, U256::from(1024));
+}

@@ -56,9 +56,19 @@ pub(crate) struct Exec<'a> {
     pub max_code_size: usize,
 }
 
+/// Stack left before a frame grows a new segment, and the segment size. Frames recurse on
+/// the Rust stack (EVM -> Stylus -> EVM ...); a 1,024-deep stack needs far more than a
+/// test thread's 2 MiB.
+const STACK_RED_ZONE: usize = 256 * 1024;
+const STACK_SEGMENT: usize = 8 * 1024 * 1024;
+
 impl Exec<'_> {
     /// Runs a message call (any scheme) to completion.
     pub fn call(&mut self, inputs: Box<CallInputs>, depth: usize, memory: SharedMemory) -> CallOutcome {
+        stacker::maybe_grow(STACK_RED_ZONE, STACK_SEGMENT, || self.call_frame(inputs, depth, memory))
+    }
+
+    fn call_frame(&mut self, inputs: Box<CallInputs>, depth: usize, memory: SharedMemory) -> CallOutcome {
         let memory_range = inputs.return_memory_offset.clone();
         let gas_limit = inputs.gas_limit;
         let early = |result: InstructionResult| {
@@ -206,6 +216,10 @@ impl Exec<'_> {
     /// Runs CREATE/CREATE2: new address, nonce bump, init code (EVM; it may return Stylus
     /// code, which Arbitrum allows), code deposit.
     pub fn create(&mut self, inputs: Box<CreateInputs>, depth: usize, memory: SharedMemory) -> CreateOutcome {
+        stacker::maybe_grow(STACK_RED_ZONE, STACK_SEGMENT, || self.create_frame(inputs, depth, memory))
+    }
+
+    fn create_frame(&mut self, inputs: Box<CreateInputs>, depth: usize, memory: SharedMemory) -> CreateOutcome {
         let gas_limit = inputs.gas_limit();
         let early = |result: InstructionResult| {
             CreateOutcome::new(InterpreterResult { result, gas: Gas::new(gas_limit), output: Bytes::new() }, None)

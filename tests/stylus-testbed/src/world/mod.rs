@@ -84,7 +84,7 @@ impl World {
             ctx,
             instructions: EthInstructions::new_mainnet_with_spec(SPEC),
             precompiles,
-            programs: programs::ProgramCache::default(),
+            programs: programs::ProgramCache,
             config,
         }
     }
