@@ -2,9 +2,9 @@
 //! pinned toolchain, loaded like activation does and driven through the ABI against the
 //! HashMap world: proves every hook the SDK imports is wired and priced.
 //!
-//! The program is built with `-C target-feature=-reference-types`: Rust 1.95 enables
-//! reference-types by default for wasm32, which encodes `call_indirect` in a way Stylus
-//! activation refuses ("zero byte expected").
+//! The program is built like the project's contracts (no extra RUSTFLAGS); loading goes
+//! through cargo-stylus's processing, which re-encodes rustc's reference-types
+//! `call_indirect` immediates that activation would otherwise refuse.
 
 mod stylus_support;
 
@@ -48,7 +48,7 @@ fn probe_wasm() -> &'static [u8] {
             .current_dir(&program_dir)
             .args(["build", "--release", "--target", "wasm32-unknown-unknown", "--target-dir"])
             .arg(&target)
-            .env("CARGO_ENCODED_RUSTFLAGS", "-Ctarget-feature=-reference-types")
+            .env_remove("CARGO_ENCODED_RUSTFLAGS")
             .env_remove("RUSTFLAGS")
             .status()
             .expect("run cargo");
@@ -69,6 +69,12 @@ fn call(program: &Program, host: &mut MockHost, input: Vec<u8>) -> Outcome {
     let out = run(program, host, &frame(&input));
     assert!(out.status != Status::Failure, "trap: {:?}", out.error);
     out
+}
+
+#[test]
+fn raw_rustc_output_needs_cargo_stylus_processing() {
+    let raw = Program::from_raw_wasm_with(probe_wasm(), &Default::default()).unwrap_err();
+    assert!(raw.to_string().contains("zero byte expected"), "{raw}");
 }
 
 #[test]
