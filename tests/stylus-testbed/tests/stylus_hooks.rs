@@ -178,6 +178,8 @@ fn delegate_and_static_calls_use_their_kind_and_cap_gas_at_gas_left() {
     assert_eq!(out.status, Status::Success);
     assert_eq!(host.calls[0].kind, CallKind::DelegateCall);
     assert!(host.calls[0].gas < ctx.gas_limit - out.entry_gas, "u64::MAX capped at gas left");
+    assert_eq!(host.calls[0].requested, u64::MAX, "the world sees the request and the gas left apart");
+    assert_eq!(host.calls[0].gas_left, host.calls[0].gas);
     assert_eq!((host.calls[1].kind, host.calls[1].gas), (CallKind::StaticCall, 777));
 }
 

@@ -80,6 +80,21 @@ pub trait StylusHost {
     /// Runs a subcall to completion (EVM or Stylus callee) and returns its outcome.
     /// `gas` is the gas the program offers; the world applies the 63/64 rule.
     fn call(&mut self, kind: CallKind, to: Address, value: U256, gas: u64, input: &[u8]) -> SubcallOutcome;
+    /// Nitro's `doCall` view of a subcall: the program's gas left and the gas it asked for
+    /// (`u64::MAX` from the SDK), so the world can apply
+    /// `min((gas_left - base) * 63/64, gas_requested)` exactly. The runtime calls this; the
+    /// default passes `min(gas_requested, gas_left)` to [`StylusHost::call`].
+    fn call_with_gas_left(
+        &mut self,
+        kind: CallKind,
+        to: Address,
+        value: U256,
+        gas_left: u64,
+        gas_requested: u64,
+        input: &[u8],
+    ) -> SubcallOutcome {
+        self.call(kind, to, value, gas_requested.min(gas_left), input)
+    }
     /// CREATE (salt `None`) or CREATE2 (salt `Some`) with EVM or Stylus deployment code.
     fn create(&mut self, init_code: &[u8], value: U256, salt: Option<B256>, gas: u64) -> SubcallOutcome;
 

@@ -16,6 +16,9 @@ pub struct CallRecord {
     pub value: U256,
     pub gas: u64,
     pub input: Vec<u8>,
+    /// For calls: the program's gas left and the gas it requested (Nitro's doCall inputs).
+    pub gas_left: u64,
+    pub requested: u64,
 }
 
 /// A world of one account: storage, transient storage, logs, scripted subcalls.
@@ -66,7 +69,7 @@ impl StylusHost for MockHost {
     }
 
     fn call(&mut self, kind: CallKind, to: Address, value: U256, gas: u64, input: &[u8]) -> SubcallOutcome {
-        self.calls.push(CallRecord { kind, to, value, gas, input: input.to_vec() });
+        self.calls.push(CallRecord { kind, to, value, gas, input: input.to_vec(), gas_left: gas, requested: gas });
         for (k, v) in std::mem::take(&mut self.callee_writes) {
             self.storage.insert(k, v);
         }
@@ -77,8 +80,33 @@ impl StylusHost for MockHost {
         }
     }
 
+    fn call_with_gas_left(
+        &mut self,
+        kind: CallKind,
+        to: Address,
+        value: U256,
+        gas_left: u64,
+        requested: u64,
+        input: &[u8],
+    ) -> SubcallOutcome {
+        let outcome = self.call(kind, to, value, requested.min(gas_left), input);
+        if let Some(record) = self.calls.last_mut() {
+            record.gas_left = gas_left;
+            record.requested = requested;
+        }
+        outcome
+    }
+
     fn create(&mut self, init_code: &[u8], value: U256, salt: Option<B256>, gas: u64) -> SubcallOutcome {
-        self.calls.push(CallRecord { kind: CallKind::Call, to: Address::ZERO, value, gas, input: init_code.to_vec() });
+        self.calls.push(CallRecord {
+            kind: CallKind::Call,
+            to: Address::ZERO,
+            value,
+            gas,
+            input: init_code.to_vec(),
+            gas_left: gas,
+            requested: gas,
+        });
         let created = Address::from_word(salt.unwrap_or_default());
         SubcallOutcome { success: true, created: Some(created), gas_used: 32_000, ..Default::default() }
     }

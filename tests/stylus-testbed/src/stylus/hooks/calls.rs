@@ -1,21 +1,22 @@
 //! Calls, creates, return data and logs.
 //!
-//! Gas: the program offers `min(requested, gas left)` to the world, which applies the
-//! 63/64 rule and returns what the callee used plus the call's own base cost; the frame
-//! pays both. Before handing control to the world the frame publishes its memory page
-//! counters, and reads them back afterwards (a callee may raise `ever`).
+//! Gas: the program gives the world its gas left and the gas it requested
+//! ([`StylusHost::call_with_gas_left`]); the world applies the 63/64 rule and returns what
+//! the callee used plus the call's own base cost; the frame pays both. Before handing
+//! control to the world the frame publishes its memory page counters, and reads them back
+//! afterwards (a callee may raise `ever`).
 
 use super::{read_address, read_fixed, read_slice, read_u256, write_slice, write_u32, Ctx};
 use crate::stylus::{
     frame::{buy_gas, buy_ink, gas_left, Escape},
-    host::{CallKind, SubcallOutcome},
+    host::{CallKind, StylusHost, SubcallOutcome},
     pricing::{evm_gas, read_price, write_price, EVM_API_INK, HOSTIO_INK, PTR_INK},
 };
 use alloy_primitives::{Address, B256, U256};
 use wasmi::Error;
 
 /// Runs `f` against the world with the page counters kept in sync.
-fn with_world<R>(caller: &mut Ctx<'_, '_>, f: impl FnOnce(&mut dyn crate::stylus::host::StylusHost) -> R) -> R {
+fn with_world<R>(caller: &mut Ctx<'_, '_>, f: impl FnOnce(&mut dyn StylusHost) -> R) -> R {
     let state = caller.data_mut();
     state.host.set_stylus_pages(state.pages);
     let result = f(&mut *state.host);
@@ -37,14 +38,15 @@ fn do_call(
     buy_ink(&mut caller, HOSTIO_INK + 3 * PTR_INK + EVM_API_INK)?;
     buy_ink(&mut caller, read_price(u64::from(data_len)))?;
     buy_ink(&mut caller, read_price(u64::from(data_len)))?;
-    let gas_req = gas.min(gas_left(&mut caller));
+    let gas_left = gas_left(&mut caller);
     let to = read_address(&caller, contract)?;
     let input = read_slice(&caller, data, data_len)?;
     let value = match value {
         Some(ptr) => read_u256(&caller, ptr)?,
         None => U256::ZERO,
     };
-    let outcome: SubcallOutcome = with_world(&mut caller, |host| host.call(kind, to, value, gas_req, &input));
+    let outcome: SubcallOutcome =
+        with_world(&mut caller, |host| host.call_with_gas_left(kind, to, value, gas_left, gas, &input));
     buy_gas(&mut caller, outcome.gas_used.saturating_add(outcome.base_gas))?;
     let len = u32::try_from(outcome.output.len()).unwrap_or(u32::MAX);
     caller.data_mut().return_data = outcome.output;
