@@ -140,7 +140,18 @@ pub fn validate(wasm: &[u8], code_size: usize, limits: &Limits) -> Result<Progra
     if wasm.len() > limits.max_wasm_size {
         return Err(ProgramError::WasmTooLarge { limit: limits.max_wasm_size });
     }
-    Validator::new_with_features(stylus_features()).validate_all(wasm).map_err(invalid)?;
+    Validator::new_with_features(stylus_features()).validate_all(wasm).map_err(|e| {
+        let message = e.to_string();
+        if message.contains("zero byte expected") {
+            // rustc >= 1.82 links std's call_indirect with a padded table index.
+            ProgramError::InvalidWasm(format!(
+                "{message} (rustc's reference-types call_indirect encoding: deploy through \
+                 process_wasm / deployment_code_from_wasm, as cargo stylus does)"
+            ))
+        } else {
+            ProgramError::InvalidWasm(message)
+        }
+    })?;
 
     let mut walk = Walk::default();
     for payload in Parser::new(0).parse_all(wasm) {
