@@ -152,6 +152,9 @@ fn snapshots_roll_back_state_and_chain() {
     assert_eq!(result(addr, "eth_getTransactionCount", json!([accounts[0], "latest"])), json!("0x0"));
     // Used up.
     assert_eq!(result(addr, "evm_revert", json!(["0x0"])), json!(false));
+    // Funding any account.
+    assert_eq!(result(addr, "anvil_setBalance", json!([to, "0x64"])), Value::Null);
+    assert_eq!(result(addr, "eth_getBalance", json!([to, "latest"])), json!("0x64"));
 }
 
 #[test]

@@ -218,6 +218,11 @@ impl Node {
         Ok(self.backend.storage(address, slot))
     }
 
+    /// Sets an account's balance (anvil_setBalance), outside any transaction.
+    pub fn set_balance(&mut self, address: Address, balance: U256) {
+        self.backend.set_balance(address, balance);
+    }
+
     /// Moves the clock forward (evm_increaseTime); returns the total offset.
     pub fn increase_time(&mut self, seconds: u64) -> u64 {
         self.time_offset = self.time_offset.saturating_add(seconds);

@@ -177,6 +177,13 @@ pub fn dispatch(node: &mut Node, method: &str, params: &Params<'_>) -> Result<Va
                 .and_then(|h| node.transaction(h));
             to_json(tx.map(views::transaction))
         }
+        "anvil_setBalance" | "hardhat_setBalance" => {
+            params.at_most(2)?;
+            let address: Address = params.required(0, "address")?;
+            let balance: U256 = params.required(1, "balance")?;
+            node.set_balance(address, balance);
+            Ok(Value::Null)
+        }
         "evm_mine" => Ok(quantity(node.mine_empty())),
         "evm_snapshot" => {
             params.at_most(0)?;
