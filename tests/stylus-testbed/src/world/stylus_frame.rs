@@ -159,8 +159,20 @@ impl StylusHost for WorldHost<'_, '_> {
     }
 
     fn call(&mut self, kind: CallKind, to: Address, value: U256, gas: u64, input: &[u8]) -> SubcallOutcome {
-        // `gas` is min(requested, gas left) (see notes): Nitro's doCall with both equal.
-        let (gas_left, gas_req) = (gas, gas);
+        self.call_with_gas_left(kind, to, value, gas, gas, input)
+    }
+
+    /// Nitro's `doCall`: base cost (`WasmCallCost`), then
+    /// `min((gas_left - base) * 63/64, gas_req)` forwarded, plus the stipend with value.
+    fn call_with_gas_left(
+        &mut self,
+        kind: CallKind,
+        to: Address,
+        value: U256,
+        gas_left: u64,
+        gas_req: u64,
+        input: &[u8],
+    ) -> SubcallOutcome {
         if self.is_static && !value.is_zero() && kind == CallKind::Call {
             return SubcallOutcome { success: false, ..Default::default() };
         }
@@ -179,7 +191,9 @@ impl StylusHost for WorldHost<'_, '_> {
         if base > gas_left {
             return SubcallOutcome { success: false, base_gas: gas_left, ..Default::default() };
         }
-        let mut forwarded = ((gas_left - base) * 63 / 64).min(gas_req);
+        // Nitro computes `* 63 / 64` (not geth's `x - x/64`); u128 cannot overflow.
+        let available = u64::try_from(u128::from(gas_left - base) * 63 / 64).unwrap_or(u64::MAX);
+        let mut forwarded = available.min(gas_req);
         if transfers {
             forwarded = forwarded.saturating_add(CALL_STIPEND);
         }
