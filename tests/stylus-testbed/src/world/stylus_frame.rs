@@ -275,7 +275,9 @@ impl StylusHost for WorldHost<'_, '_> {
 
     fn code(&mut self, account: Address) -> (Bytes, u64) {
         let Ok(load) = self.exec.ctx.journaled_state.code(account);
-        let gas = EXTCODE_COST + if load.is_cold { COLD_ACCOUNT } else { WARM_ACCESS };
+        // Nitro charges for the largest possible code: MaxCodeSize / 24,576 * 700.
+        let code_cost = (self.exec.max_code_size / 24_576) as u64 * EXTCODE_COST;
+        let gas = code_cost + if load.is_cold { COLD_ACCOUNT } else { WARM_ACCESS };
         (load.data, gas)
     }
 
