@@ -15,7 +15,7 @@ use crate::{
     artifacts::{self, Artifact},
     result::{BedError, CallError, CallResult},
     stylus::deploy_code,
-    world::{arbos, ChainConfig, Snapshot, TxRequest, World},
+    world::{arbos, ChainConfig, Snapshot, TxError, TxRequest, World},
 };
 
 sol! {
@@ -105,6 +105,13 @@ impl TestBed {
     /// Runs a transaction and commits it.
     pub fn call(&mut self, from: Address, to: Address, calldata: impl Into<Bytes>, value: U256) -> CallResult {
         self.transact(from, Some(to), calldata.into(), value, false, true)
+    }
+
+    /// Like [`Self::call`], but a transaction that is invalid before execution (funds,
+    /// intrinsic gas) is an error instead of a failed [`CallResult`].
+    pub fn try_call(&mut self, from: Address, to: Address, calldata: impl Into<Bytes>, value: U256) -> Result<CallResult, TxError> {
+        let request = TxRequest { from, to: Some(to), value, data: calldata.into(), gas_limit: self.gas_limit, is_static: false, commit: true };
+        self.world.transact(&request).map(CallResult::from)
     }
 
     /// Runs a call without keeping its state changes (like `eth_call`, not static).

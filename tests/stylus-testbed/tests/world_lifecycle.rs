@@ -163,3 +163,30 @@ fn call_depth_is_limited_to_1024_frames() {
     let by_depth = bed.call_sol(alice, recursor, &diveCall { depth: U256::ZERO }).unwrap();
     assert_eq!(by_depth, U256::from(1024));
 }
+
+#[test]
+fn stylus_storage_clears_earn_the_eip3529_refund() {
+    let mut bed = TestBed::new();
+    let alice = bed.account("alice");
+    let probe = deploy_probe(&mut bed);
+    bed.call_sol(alice, probe, &IProbe::setCall { key: U256::from(8), value: U256::from(80) }).unwrap();
+    let r = bed.call(alice, probe, IProbe::setCall { key: U256::from(8), value: U256::ZERO }.abi_encode(), U256::ZERO);
+    assert!(r.success, "{r:?}");
+    assert_eq!(r.gas_refunded, 4_800);
+    // A reverted transaction keeps no refund.
+    let r = bed.call(alice, probe, IProbe::failCall { code: U256::ZERO }.abi_encode(), U256::ZERO);
+    assert_eq!((r.status, r.gas_refunded), (TxStatus::Revert, 0));
+}
+
+#[test]
+fn invalid_transactions_are_typed_errors() {
+    let mut bed = TestBed::new();
+    let poor = Address::repeat_byte(0x99);
+    let rich = bed.account("rich");
+    match bed.try_call(poor, rich, Vec::new(), U256::from(1)) {
+        Err(stylus_testbed::world::TxError::InsufficientFunds { from, .. }) => assert_eq!(from, poor),
+        other => panic!("expected InsufficientFunds, got {other:?}"),
+    }
+    bed.gas_limit = 20_000;
+    assert!(matches!(bed.try_call(rich, poor, Vec::new(), U256::ZERO), Err(stylus_testbed::world::TxError::IntrinsicGas { need: 21_000, .. })));
+}
