@@ -253,3 +253,21 @@ fn precompiles_answer_both_vms() {
         assert_eq!(Address::from_word(B256::from_slice(&unwrap_forward(&r.output))), signer);
     }
 }
+
+#[test]
+fn delegated_program_logs_and_value_belong_to_the_proxy() {
+    let Cast { mut bed, alice, probe, .. } = setup();
+    let factory = deploy_sol(&mut bed, "TbFactory", &[]);
+    let clone = bed.call_sol(alice, factory, &ITbFactory::cloneCall { implementation: probe }).unwrap();
+    let r = bed.call(alice, clone, IProbe::logAndForwardCall { tag: U256::from(6), to: Address::ZERO, data: Bytes::new() }.abi_encode(), U256::ZERO);
+    assert!(r.success, "{r:?}");
+    assert_eq!(r.events_from::<IProbe::Tagged>(clone).len(), 1);
+    assert!(r.events_from::<IProbe::Tagged>(probe).is_empty());
+    assert_eq!(r.events::<IProbe::Tagged>()[0].sender, alice);
+    // Value sent to a non-payable program function: the SDK reverts and the value returns.
+    let before = bed.balance(alice);
+    let r = bed.call(alice, probe, IProbe::getCall { key: U256::ZERO }.abi_encode(), U256::from(1));
+    assert_eq!(r.status, TxStatus::Revert);
+    assert_eq!(bed.balance(alice), before);
+    assert_eq!(bed.balance(probe), U256::ZERO);
+}

@@ -190,3 +190,16 @@ fn invalid_transactions_are_typed_errors() {
     bed.gas_limit = 20_000;
     assert!(matches!(bed.try_call(rich, poor, Vec::new(), U256::ZERO), Err(stylus_testbed::world::TxError::IntrinsicGas { need: 21_000, .. })));
 }
+
+#[test]
+fn running_out_of_gas_in_a_program_consumes_the_gas_limit() {
+    let mut bed = TestBed::new();
+    let alice = bed.account("alice");
+    let probe = deploy_probe(&mut bed);
+    bed.gas_limit = 30_000;
+    let r = bed.call(alice, probe, IProbe::setCall { key: U256::from(1), value: U256::from(1) }.abi_encode(), U256::ZERO);
+    assert!(matches!(r.status, TxStatus::Halt(_)), "{r:?}");
+    assert_eq!(r.gas_used, 30_000);
+    bed.gas_limit = stylus_testbed::testbed::DEFAULT_GAS_LIMIT;
+    assert_eq!(bed.view_sol(probe, &IProbe::getCall { key: U256::from(1) }).unwrap(), U256::ZERO);
+}
