@@ -203,12 +203,14 @@ impl Exec<'_> {
                     let memory = frame.interpreter.memory.new_child_context();
                     FrameResult::Create(self.create(inputs, depth + 1, memory))
                 }
+                // Neither happens with revm's own instructions. A plain halt, not
+                // `FatalExternalError`: revm panics when a parent frame receives that one.
                 InterpreterAction::NewFrame(FrameInput::Empty) => {
-                    return halt(InstructionResult::FatalExternalError, frame.interpreter.gas.limit());
+                    return halt(InstructionResult::PrecompileError, frame.interpreter.gas.limit());
                 }
             };
             if frame.return_result::<Ctx, FrameError>(self.ctx, sub).is_err() {
-                return halt(InstructionResult::FatalExternalError, frame.interpreter.gas.limit());
+                return halt(InstructionResult::PrecompileError, frame.interpreter.gas.limit());
             }
         }
     }
