@@ -70,9 +70,6 @@ interface IWeightedPool is IERC20, IERC20Permit, IBasePool, IWeightedPoolErrors 
 
     // ----------------------------------------------------------------- extensions
 
-    /// @notice EXTENSION: the pool's tokens in registration (ascending address) order.
-    function getTokens() external view returns (IERC20[] memory);
-
     /// @notice EXTENSION: marginal price of `tokenOut` in units of `tokenIn` (whole tokens,
     ///         18-decimal fixed point), INCLUDING the swap fee: what the next infinitesimal
     ///         GIVEN_IN trade pays per tokenOut.
