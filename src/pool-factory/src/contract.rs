@@ -80,13 +80,19 @@ impl PoolFactory {
         let vault = self.vault.get();
         let salt = clone::pool_salt(self.vm().msg_sender(), user_salt);
         let code = clone::init_code(implementation);
+        // A CREATE2 collision consumes all the gas given to it (EIP-684), so a taken
+        // address is refused before deploying: one cold EXTCODESIZE (2,600 gas; the
+        // address is then warm for CREATE2, which would have paid that access anyway).
+        let predicted = clone::create2_address(self.vm().contract_address(), salt, stylus_sdk::crypto::keccak(code));
+        let in_use = || -> Revert { FactoryError::PoolAddressInUse(PoolAddressInUse { pool: predicted }).into() };
+        if self.vm().code_size(predicted) != 0 {
+            return Err(in_use());
+        }
         // SAFETY: no storage reference is held across the deployment; the 1167 init
         // code makes no calls.
         let deployed = unsafe { RawDeploy::new().salt(salt).deploy(self.vm(), &code, U256::ZERO) };
-        let Ok(pool) = deployed else {
-            let pool = clone::create2_address(self.vm().contract_address(), salt, stylus_sdk::crypto::keccak(code));
-            return Err(FactoryError::PoolAddressInUse(PoolAddressInUse { pool }).into());
-        };
+        // Failure here means out of gas (or a nonce-only account at the address).
+        let pool = deployed.map_err(|_| in_use())?;
         pool_call::initialize_pool(self.vm(), pool, vault, head, tail).map_err(Revert)?;
         self.is_pool.setter(pool).set(true);
         self.vm().log(PoolCreated { pool });

@@ -20,7 +20,8 @@ sol! {
     /// `initialize` with a pool implementation that has no code.
     error ImplementationHasNoCode(address implementation);
     /// The clone could not be deployed at `pool`: the same sender already used this
-    /// salt (the address is taken), or the call ran out of gas.
+    /// salt (the address is taken; checked before deploying), or the deployment ran
+    /// out of gas.
     error PoolAddressInUse(address pool);
     /// The factory accepts no ETH.
     error EthNotSupported();
