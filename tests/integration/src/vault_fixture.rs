@@ -90,7 +90,11 @@ pub struct VaultFixture {
 impl VaultFixture {
     /// Deploys and initialises the Vault (release wasm) and the tokens.
     pub fn new() -> Self {
-        let mut bed = TestBed::new();
+        Self::with_bed(TestBed::new())
+    }
+
+    /// Same, on a given test bed (e.g. a chain config with another code-size limit).
+    pub fn with_bed(mut bed: TestBed) -> Self {
         let admin = bed.account("admin");
         let alice = bed.account("alice");
         let bob = bed.account("bob");
