@@ -60,8 +60,9 @@ sol! {
     event PausedStateChanged(bool paused);
 }
 
+/// The storage root (slot 0). The deployed entry point is `entrypoint::user_entrypoint`
+/// (lean router); `#[public]` below provides the typed API and export-abi.
 #[storage]
-#[cfg_attr(feature = "contract", entrypoint)]
 pub struct WeightedPool {
     /// Packed `layout::Config` (Vault, swap fee, n, paused): read by every hook.
     pub(crate) config: StorageU256,
@@ -171,10 +172,6 @@ impl WeightedPool {
                 .ok_or(PoolError::UnknownToken(UnknownToken { token }))
         };
         Ok((lookup(token_in)?, lookup(token_out)?))
-    }
-
-    fn token_list(&self, n: usize) -> Vec<Address> {
-        (0..n).map(|i| self.tokens.get(U256::from(i))).collect()
     }
 
     fn vault_balances(&self, config: &Config) -> Result<Vec<U256>, PoolError> {
@@ -289,6 +286,7 @@ impl WeightedPool {
     /// One-time initialiser (the factory calls it on a fresh clone in the creating call).
     /// Validates everything, reads each token's decimals, registers the pool and its
     /// tokens with `vault`, and stores the poolId.
+    #[allow(clippy::too_many_arguments)]
     pub fn initialize(
         &mut self,
         vault: Address,
@@ -299,30 +297,7 @@ impl WeightedPool {
         swap_fee_percentage: U256,
         owner: Address,
     ) -> Result<(), PoolError> {
-        if !self.load_config().vault.is_zero() {
-            return Err(PoolError::AlreadyInitialized(AlreadyInitialized {}));
-        }
-        if vault.is_zero() {
-            return Err(PoolError::ZeroAddressVault(ZeroAddressVault {}));
-        }
-        let swap_fee = validate_pool_params(&tokens, &normalized_weights, swap_fee_percentage)?;
-        let mut exponents = Vec::with_capacity(tokens.len());
-        for token in &tokens {
-            let decimals = external::decimals(self.vm(), *token)?;
-            let d = u8::try_from(decimals).ok().filter(|d| *d <= MAX_DECIMALS).ok_or(
-                PoolError::TokenDecimalsTooHigh(TokenDecimalsTooHigh { token: *token, decimals }),
-            )?;
-            exponents.push(MAX_DECIMALS.checked_sub(d).ok_or_else(overflow)?);
-        }
-        self.store_initial_config(vault, &tokens, &normalized_weights, &exponents, swap_fee)?;
-        text::write(&mut self.texts, TextId::Name, &name)?;
-        text::write(&mut self.texts, TextId::Symbol, &symbol)?;
-        self.owner.set(owner);
-        let pool_id = external::register_pool(self.vm(), vault, specialization(tokens.len()))?;
-        self.pool_id.set(pool_id);
-        external::register_tokens(self.vm(), vault, pool_id, &tokens)?;
-        self.vm().log(SwapFeePercentageChanged { swapFeePercentage: swap_fee_percentage });
-        Ok(())
+        self.initialize_raw(vault, name.as_bytes(), symbol.as_bytes(), tokens, normalized_weights, swap_fee_percentage, owner)
     }
 
     // ------------------------------------------------------------------ Vault hooks
@@ -453,11 +428,6 @@ impl WeightedPool {
             .collect()
     }
 
-    /// Pool tokens in registration (ascending) order.
-    pub fn get_tokens(&self) -> Vec<Address> {
-        self.token_list(usize::from(self.load_config().num_tokens))
-    }
-
     /// Invariant stored after the last join/exit (basis of the protocol swap fee).
     pub fn get_last_invariant(&self) -> U256 {
         self.last_invariant.get()
@@ -513,11 +483,11 @@ impl WeightedPool {
     // ------------------------------------------------------------------ BPT (ERC-20)
 
     pub fn name(&self) -> String {
-        text::read(&self.texts, TextId::Name)
+        String::from_utf8_lossy(&self.name_bytes()).into_owned()
     }
 
     pub fn symbol(&self) -> String {
-        text::read(&self.texts, TextId::Symbol)
+        String::from_utf8_lossy(&self.symbol_bytes()).into_owned()
     }
 
     pub fn decimals(&self) -> u8 {
@@ -615,8 +585,54 @@ impl WeightedPool {
 }
 
 impl WeightedPool {
+    /// `initialize` with name/symbol as raw bytes (what the router decodes).
+    #[allow(clippy::too_many_arguments)]
+    pub fn initialize_raw(
+        &mut self,
+        vault: Address,
+        name: &[u8],
+        symbol: &[u8],
+        tokens: Vec<Address>,
+        normalized_weights: Vec<U256>,
+        swap_fee_percentage: U256,
+        owner: Address,
+    ) -> Result<(), PoolError> {
+        if !self.load_config().vault.is_zero() {
+            return Err(PoolError::AlreadyInitialized(AlreadyInitialized {}));
+        }
+        if vault.is_zero() {
+            return Err(PoolError::ZeroAddressVault(ZeroAddressVault {}));
+        }
+        let swap_fee = validate_pool_params(&tokens, &normalized_weights, swap_fee_percentage)?;
+        let mut exponents = Vec::with_capacity(tokens.len());
+        for token in &tokens {
+            let decimals = external::decimals(self.vm(), *token)?;
+            let d = u8::try_from(decimals).ok().filter(|d| *d <= MAX_DECIMALS).ok_or(
+                PoolError::TokenDecimalsTooHigh(TokenDecimalsTooHigh { token: *token, decimals }),
+            )?;
+            exponents.push(MAX_DECIMALS.checked_sub(d).ok_or_else(overflow)?);
+        }
+        self.store_initial_config(vault, &tokens, &normalized_weights, &exponents, swap_fee)?;
+        text::write(&mut self.texts, TextId::Name, name)?;
+        text::write(&mut self.texts, TextId::Symbol, symbol)?;
+        self.owner.set(owner);
+        let pool_id = external::register_pool(self.vm(), vault, specialization(tokens.len()))?;
+        self.pool_id.set(pool_id);
+        external::register_tokens(self.vm(), vault, pool_id, &tokens)?;
+        self.vm().log(SwapFeePercentageChanged { swapFeePercentage: swap_fee_percentage });
+        Ok(())
+    }
+
+    pub fn name_bytes(&self) -> Vec<u8> {
+        text::read(&self.texts, TextId::Name)
+    }
+
+    pub fn symbol_bytes(&self) -> Vec<u8> {
+        text::read(&self.texts, TextId::Symbol)
+    }
+
     fn domain_separator_value(&self) -> B256 {
-        permit::domain_separator(text::read(&self.texts, TextId::Name).as_bytes(), self.vm().chain_id(), self.vm().contract_address())
+        permit::domain_separator(&self.name_bytes(), self.vm().chain_id(), self.vm().contract_address())
     }
 
     fn set_paused(&mut self, paused: bool) -> Result<(), PoolError> {

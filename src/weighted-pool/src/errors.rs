@@ -80,6 +80,12 @@ sol! {
     error MaxInvariantRatio();
     /// Any other math failure (overflow, division by zero, pow domain); `code` names it.
     error MathFailure(uint8 code);
+    /// Calldata does not decode as the function's ABI.
+    error MalformedCalldata();
+    /// No pool function accepts ETH.
+    error NonPayable();
+    /// No function has this selector.
+    error UnknownSelector(bytes4 selector);
     /// Checked pool-side arithmetic (scaling, supply, balances) overflowed.
     error ArithmeticOverflow();
 }
@@ -131,6 +137,9 @@ pub enum PoolError {
     MinInvariantRatio(MinInvariantRatio),
     MaxInvariantRatio(MaxInvariantRatio),
     MathFailure(MathFailure),
+    MalformedCalldata(MalformedCalldata),
+    NonPayable(NonPayable),
+    UnknownSelector(UnknownSelector),
     ArithmeticOverflow(ArithmeticOverflow),
 }
 

@@ -2,7 +2,7 @@
 //! its tokens (`decimals()` once, at initialize) and to the ecrecover precompile.
 //! None of these happen in `onSwap`/`onJoinPool`/`onExitPool`.
 //!
-//! Calldata and return data are coded with alloy-sol-types; a failed call surfaces as
+//! Calldata and return data are coded with `codec` (selectors from `sol!`); a failed call surfaces as
 //! `ExternalCallFailed(target, revertData)`, undecodable return data as
 //! `MalformedReturnData(target)`.
 
@@ -10,6 +10,8 @@ use alloc::vec::Vec;
 
 use alloy_primitives::{Address, B256, U256};
 use alloy_sol_types::{sol, SolCall};
+
+use crate::codec::{address_word, put_word, u256_word, usize_word, Reader};
 use stylus_sdk::call::{call, static_call};
 use stylus_sdk::prelude::*;
 use stylus_sdk::stylus_core::calls::{CallContext, MutatingCallContext, StaticCallContext};
@@ -65,32 +67,43 @@ fn view(host: &impl Host, target: Address, data: &[u8]) -> Result<Vec<u8>, PoolE
 
 /// `vault.registerPool(specialization)`; returns the poolId.
 pub fn register_pool(host: &impl Host, vault: Address, specialization: u8) -> Result<B256, PoolError> {
-    let out = mutating(host, vault, &IVaultForPool::registerPoolCall { specialization }.abi_encode())?;
-    IVaultForPool::registerPoolCall::abi_decode_returns(&out).map_err(|_| malformed(vault))
+    let mut data = IVaultForPool::registerPoolCall::SELECTOR.to_vec();
+    put_word(&mut data, u256_word(U256::from(specialization)));
+    let out = mutating(host, vault, &data)?;
+    Reader::new(&out).b256(0).map_err(|_| malformed(vault))
 }
 
 /// `vault.registerTokens(poolId, tokens, zeros)`.
 pub fn register_tokens(host: &impl Host, vault: Address, pool_id: B256, tokens: &[Address]) -> Result<(), PoolError> {
-    let call_data = IVaultForPool::registerTokensCall {
-        poolId: pool_id,
-        tokens: tokens.to_vec(),
-        assetManagers: alloc::vec![Address::ZERO; tokens.len()],
-    };
-    mutating(host, vault, &call_data.abi_encode()).map(|_| ())
+    let n = tokens.len();
+    let mut data = IVaultForPool::registerTokensCall::SELECTOR.to_vec();
+    put_word(&mut data, pool_id.0);
+    put_word(&mut data, usize_word(96));
+    put_word(&mut data, usize_word(n.saturating_add(4).saturating_mul(32)));
+    put_word(&mut data, usize_word(n));
+    for t in tokens {
+        put_word(&mut data, address_word(*t));
+    }
+    put_word(&mut data, usize_word(n));
+    for _ in tokens {
+        put_word(&mut data, [0u8; 32]);
+    }
+    mutating(host, vault, &data).map(|_| ())
 }
 
 /// The pool's balances as the Vault holds them, in registration order.
 pub fn pool_balances(host: &impl Host, vault: Address, pool_id: B256) -> Result<Vec<U256>, PoolError> {
-    let out = view(host, vault, &IVaultForPool::getPoolTokensCall { poolId: pool_id }.abi_encode())?;
-    let ret = IVaultForPool::getPoolTokensCall::abi_decode_returns(&out).map_err(|_| malformed(vault))?;
-    Ok(ret.balances)
+    let mut data = IVaultForPool::getPoolTokensCall::SELECTOR.to_vec();
+    put_word(&mut data, pool_id.0);
+    let out = view(host, vault, &data)?;
+    Reader::new(&out).uints(1).map_err(|_| malformed(vault))
 }
 
 /// `token.decimals()`, read as a full word so a token answering uint256 (or garbage
 /// above 255) is rejected by the caller's range check rather than truncated.
 pub fn decimals(host: &impl Host, token: Address) -> Result<U256, PoolError> {
-    let out = view(host, token, &IERC20Decimals::decimalsCall {}.abi_encode())?;
-    out.get(..32).map(U256::from_be_slice).ok_or_else(|| malformed(token))
+    let out = view(host, token, &IERC20Decimals::decimalsCall::SELECTOR)?;
+    Reader::new(&out).uint(0).map_err(|_| malformed(token))
 }
 
 /// The ecrecover precompile (0x01): the signer of `digest`, or `None` when the

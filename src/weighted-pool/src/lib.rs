@@ -4,21 +4,28 @@
 //! by `pool-factory`. The pool prices swaps and joins/exits for the Vault (which holds
 //! the tokens) and is its own ERC-20 pool token (BPT) with EIP-2612 permit.
 //!
-//! Module map: `contract` (storage + public ABI), `bpt` (ERC-20 bookkeeping), `swap` and
+//! Module map: `entrypoint` + `router` + `codec` (the deployed dispatcher), `abi`
+//! (selectors), `contract` (storage + typed API, `#[public]` for export-abi), `bpt` (ERC-20 bookkeeping), `swap` and
 //! `join_exit` (pure arithmetic, rounding documented there), `scaling` (decimals),
 //! `layout` (packed storage words), `user_data` (V2 join/exit encodings), `permit`
 //! (EIP-712), `external` (calls to Vault/tokens/ecrecover), `errors`.
 #![cfg_attr(not(any(test, feature = "export-abi")), no_std)]
+#![cfg_attr(not(any(test, feature = "export-abi")), no_main)]
 
 extern crate alloc;
 
+pub mod abi;
 pub mod bpt;
+pub mod codec;
 pub mod contract;
+#[cfg(feature = "contract")]
+pub mod entrypoint;
 pub mod errors;
 pub mod external;
 pub mod join_exit;
 pub mod layout;
 pub mod permit;
+pub mod router;
 pub mod scaling;
 pub mod swap;
 pub mod text;

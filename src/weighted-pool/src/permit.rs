@@ -8,7 +8,6 @@
 //! is recomputed on every call, so it follows a chain fork's new chain id.
 
 use alloy_primitives::{keccak256, Address, B256, U256};
-use alloy_sol_types::{sol_data, SolType};
 
 const DOMAIN_TYPE: &[u8] = b"EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)";
 const PERMIT_TYPE: &[u8] = b"Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)";
@@ -20,19 +19,23 @@ pub const MAX_S: B256 = B256::new([
     0x6e, 0x73, 0x57, 0xa4, 0x50, 0x1d, 0xdf, 0xe9, 0x2f, 0x46, 0x68, 0x1b, 0x20, 0xa0,
 ]);
 
-type B32 = sol_data::FixedBytes<32>;
-type Word = sol_data::Uint<256>;
-type Addr = sol_data::Address;
+/// keccak256 of the concatenated 32-byte words (= `keccak256(abi.encode(...))` of static values).
+fn hash_words(words: &[[u8; 32]]) -> B256 {
+    let mut buf = alloc::vec::Vec::with_capacity(words.len().saturating_mul(32));
+    for w in words {
+        buf.extend_from_slice(w);
+    }
+    keccak256(buf)
+}
 
 pub fn domain_separator(name: &[u8], chain_id: u64, this: Address) -> B256 {
-    let encoded = <(B32, B32, B32, Word, Addr)>::abi_encode_params(&(
-        keccak256(DOMAIN_TYPE),
-        keccak256(name),
-        keccak256(VERSION),
-        U256::from(chain_id),
-        this,
-    ));
-    keccak256(encoded)
+    hash_words(&[
+        keccak256(DOMAIN_TYPE).0,
+        keccak256(name).0,
+        keccak256(VERSION).0,
+        U256::from(chain_id).to_be_bytes(),
+        this.into_word().0,
+    ])
 }
 
 pub fn permit_digest(
@@ -43,14 +46,14 @@ pub fn permit_digest(
     nonce: U256,
     deadline: U256,
 ) -> B256 {
-    let struct_hash = keccak256(<(B32, Addr, Addr, Word, Word, Word)>::abi_encode_params(&(
-        keccak256(PERMIT_TYPE),
-        owner,
-        spender,
-        value,
-        nonce,
-        deadline,
-    )));
+    let struct_hash = hash_words(&[
+        keccak256(PERMIT_TYPE).0,
+        owner.into_word().0,
+        spender.into_word().0,
+        value.to_be_bytes(),
+        nonce.to_be_bytes(),
+        deadline.to_be_bytes(),
+    ]);
     let mut message = [0u8; 66];
     message[0] = 0x19;
     message[1] = 0x01;
@@ -81,6 +84,16 @@ mod tests {
             keccak256(DOMAIN_TYPE),
             b256!("8b73c3c69bb8fe3d512ecc4cf759cc79239f7b179b0ffacaa9a75d522b39400f")
         );
+    }
+
+    #[test]
+    fn hashes_match_abi_encode() {
+        use alloy_sol_types::SolValue;
+        let a = address!("00000000000000000000000000000000000000aa");
+        let expected = keccak256(
+            (keccak256(DOMAIN_TYPE), keccak256(b"Pool"), keccak256(VERSION), U256::from(5u8), a).abi_encode(),
+        );
+        assert_eq!(domain_separator(b"Pool", 5, a), expected);
     }
 
     #[test]

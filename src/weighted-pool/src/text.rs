@@ -5,7 +5,6 @@
 //! written once and only read by getters, so a plain layout does: under key
 //! `(id << 64) | 0` the byte length, under `(id << 64) | (k + 1)` the k-th chunk.
 
-use alloc::string::String;
 use alloc::vec::Vec;
 
 use alloy_primitives::{B256, U256};
@@ -26,8 +25,7 @@ fn key(id: TextId, index: usize) -> U256 {
     (U256::from(id as u8) << 64) | U256::from(index)
 }
 
-pub fn write(store: &mut TextStore, id: TextId, text: &str) -> Result<(), PoolError> {
-    let bytes = text.as_bytes();
+pub fn write(store: &mut TextStore, id: TextId, bytes: &[u8]) -> Result<(), PoolError> {
     store.setter(key(id, 0)).set(B256::from(U256::from(bytes.len())));
     for (k, chunk) in bytes.chunks(32).enumerate() {
         let mut word = [0u8; 32];
@@ -37,9 +35,9 @@ pub fn write(store: &mut TextStore, id: TextId, text: &str) -> Result<(), PoolEr
     Ok(())
 }
 
-pub fn read(store: &TextStore, id: TextId) -> String {
+pub fn read(store: &TextStore, id: TextId) -> Vec<u8> {
     let len_word = U256::from_be_bytes(store.get(key(id, 0)).0);
-    // Written from a `&str` by `write`, so the length is small and the bytes are UTF-8.
+    // Written by `write`, so the length is the real (small) one.
     let len = usize::try_from(len_word).unwrap_or(0);
     let mut bytes = Vec::with_capacity(len);
     let mut k = 1;
@@ -49,5 +47,5 @@ pub fn read(store: &TextStore, id: TextId) -> String {
         bytes.extend_from_slice(word.get(..take).unwrap_or_default());
         k = k.saturating_add(1);
     }
-    String::from_utf8(bytes).unwrap_or_default()
+    bytes
 }

@@ -4,12 +4,9 @@
 use alloc::vec::Vec;
 
 use alloy_primitives::U256;
-use alloy_sol_types::{sol_data, SolType};
 
+use crate::codec::{Dec, Reader};
 use crate::errors::{MalformedUserData, PoolError, UnhandledExitKind, UnhandledJoinKind};
-
-type Word = sol_data::Uint<256>;
-type Words = sol_data::Array<sol_data::Uint<256>>;
 
 pub const JOIN_INIT: u8 = 0;
 pub const JOIN_EXACT_TOKENS_IN_FOR_BPT_OUT: u8 = 1;
@@ -50,65 +47,42 @@ fn malformed() -> PoolError {
     PoolError::MalformedUserData(MalformedUserData {})
 }
 
-/// The leading kind word, or `None` if userData is shorter than one word.
-fn kind_word(data: &[u8]) -> Result<U256, PoolError> {
-    data.get(..32).map(U256::from_be_slice).ok_or_else(malformed)
-}
-
-fn decode<T>(data: &[u8]) -> Result<T::RustType, PoolError>
-where
-    T: SolType,
-    for<'a> T::Token<'a>: alloy_sol_types::abi::TokenSeq<'a>,
-{
-    T::abi_decode_params(data).map_err(|_| malformed())
+fn decoded<T>(d: Dec<T>) -> Result<T, PoolError> {
+    d.map_err(|_| malformed())
 }
 
 pub fn decode_join(data: &[u8]) -> Result<JoinRequest, PoolError> {
-    let kind = kind_word(data)?;
+    let r = Reader::new(data);
+    let kind = decoded(r.uint(0))?;
     let unhandled = || PoolError::UnhandledJoinKind(UnhandledJoinKind { kind });
     let small: u8 = kind.try_into().map_err(|_| unhandled())?;
-    Ok(match small {
-        JOIN_INIT => {
-            let (_, amounts_in) = decode::<(Word, Words)>(data)?;
-            JoinRequest::Init { amounts_in }
-        }
-        JOIN_EXACT_TOKENS_IN_FOR_BPT_OUT => {
-            let (_, amounts_in, min_bpt_out) = decode::<(Word, Words, Word)>(data)?;
-            JoinRequest::ExactTokensInForBptOut { amounts_in, min_bpt_out }
-        }
-        JOIN_TOKEN_IN_FOR_EXACT_BPT_OUT => {
-            let (_, bpt_out, token_index) = decode::<(Word, Word, Word)>(data)?;
-            JoinRequest::TokenInForExactBptOut { bpt_out, token_index }
-        }
-        JOIN_ALL_TOKENS_IN_FOR_EXACT_BPT_OUT => {
-            let (_, bpt_out) = decode::<(Word, Word)>(data)?;
-            JoinRequest::AllTokensInForExactBptOut { bpt_out }
-        }
+    decoded(match small {
+        JOIN_INIT => r.uints(1).map(|amounts_in| JoinRequest::Init { amounts_in }),
+        JOIN_EXACT_TOKENS_IN_FOR_BPT_OUT => r.uints(1).and_then(|amounts_in| {
+            Ok(JoinRequest::ExactTokensInForBptOut { amounts_in, min_bpt_out: r.uint(2)? })
+        }),
+        JOIN_TOKEN_IN_FOR_EXACT_BPT_OUT => r
+            .uint(1)
+            .and_then(|bpt_out| Ok(JoinRequest::TokenInForExactBptOut { bpt_out, token_index: r.uint(2)? })),
+        JOIN_ALL_TOKENS_IN_FOR_EXACT_BPT_OUT => r.uint(1).map(|bpt_out| JoinRequest::AllTokensInForExactBptOut { bpt_out }),
         _ => return Err(unhandled()),
     })
 }
 
 pub fn decode_exit(data: &[u8]) -> Result<ExitRequest, PoolError> {
-    let kind = kind_word(data)?;
+    let r = Reader::new(data);
+    let kind = decoded(r.uint(0))?;
     let unhandled = || PoolError::UnhandledExitKind(UnhandledExitKind { kind });
     let small: u8 = kind.try_into().map_err(|_| unhandled())?;
-    Ok(match small {
-        EXIT_EXACT_BPT_IN_FOR_ONE_TOKEN_OUT => {
-            let (_, bpt_in, token_index) = decode::<(Word, Word, Word)>(data)?;
-            ExitRequest::ExactBptInForOneTokenOut { bpt_in, token_index }
-        }
-        EXIT_EXACT_BPT_IN_FOR_TOKENS_OUT => {
-            let (_, bpt_in) = decode::<(Word, Word)>(data)?;
-            ExitRequest::ExactBptInForTokensOut { bpt_in }
-        }
-        EXIT_BPT_IN_FOR_EXACT_TOKENS_OUT => {
-            let (_, amounts_out, max_bpt_in) = decode::<(Word, Words, Word)>(data)?;
-            ExitRequest::BptInForExactTokensOut { amounts_out, max_bpt_in }
-        }
-        EXIT_RECOVERY => {
-            let (_, bpt_in) = decode::<(Word, Word)>(data)?;
-            ExitRequest::Recovery { bpt_in }
-        }
+    decoded(match small {
+        EXIT_EXACT_BPT_IN_FOR_ONE_TOKEN_OUT => r
+            .uint(1)
+            .and_then(|bpt_in| Ok(ExitRequest::ExactBptInForOneTokenOut { bpt_in, token_index: r.uint(2)? })),
+        EXIT_EXACT_BPT_IN_FOR_TOKENS_OUT => r.uint(1).map(|bpt_in| ExitRequest::ExactBptInForTokensOut { bpt_in }),
+        EXIT_BPT_IN_FOR_EXACT_TOKENS_OUT => r.uints(1).and_then(|amounts_out| {
+            Ok(ExitRequest::BptInForExactTokensOut { amounts_out, max_bpt_in: r.uint(2)? })
+        }),
+        EXIT_RECOVERY => r.uint(1).map(|bpt_in| ExitRequest::Recovery { bpt_in }),
         _ => return Err(unhandled()),
     })
 }
@@ -117,6 +91,10 @@ pub fn decode_exit(data: &[u8]) -> Result<ExitRequest, PoolError> {
 mod tests {
     use super::*;
     use alloc::vec;
+    use alloy_sol_types::{sol_data, SolType};
+
+    type Word = sol_data::Uint<256>;
+    type Words = sol_data::Array<sol_data::Uint<256>>;
 
     fn u(x: u64) -> U256 {
         U256::from(x)

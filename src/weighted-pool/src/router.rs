@@ -1,0 +1,130 @@
+//! The deployed program's dispatcher: selector -> `codec` argument decoding -> the
+//! `WeightedPool` method -> `codec` result encoding. Replaces the SDK's generic
+//! `#[public]` router (kept for the typed API and export-abi), whose alloy token code
+//! alone exceeded the 24 KiB compressed budget.
+//!
+//! No function accepts ETH (`NonPayable`).
+
+use alloc::vec::Vec;
+
+use alloy_primitives::{Bytes, U256};
+use alloy_sol_types::SolCall;
+use stylus_sdk::prelude::*;
+
+use crate::abi::IWeightedPoolAbi::*;
+use crate::codec::{
+    address_word, encode_bytes, encode_two_uints, encode_uints, u256_word, Dec, Malformed, Reader,
+};
+use crate::contract::{SwapRequest, WeightedPool};
+use crate::errors::{MalformedCalldata, NonPayable, PoolError, UnknownSelector};
+
+fn calldata<T>(d: Dec<T>) -> Result<T, PoolError> {
+    d.map_err(|_: Malformed| PoolError::MalformedCalldata(MalformedCalldata {}))
+}
+
+fn word(w: [u8; 32]) -> Vec<u8> {
+    w.to_vec()
+}
+
+fn uint(x: U256) -> Vec<u8> {
+    word(u256_word(x))
+}
+
+fn boolean(b: bool) -> Vec<u8> {
+    uint(U256::from(u8::from(b)))
+}
+
+/// Routes one call; `Err` becomes the revert data.
+pub fn route(pool: &mut WeightedPool, input: &[u8]) -> Result<Vec<u8>, PoolError> {
+    if !pool.vm().msg_value().is_zero() {
+        return Err(PoolError::NonPayable(NonPayable {}));
+    }
+    let Some((selector, args)) = input.split_first_chunk::<4>() else {
+        return Err(PoolError::UnknownSelector(UnknownSelector { selector: Default::default() }));
+    };
+    let r = Reader::new(args);
+    let a = |i| calldata(r.address(i));
+    let u = |i| calldata(r.uint(i));
+    Ok(match *selector {
+        onSwapCall::SELECTOR => {
+            let s = calldata(r.tail(0))?;
+            let request = SwapRequest {
+                kind: calldata(s.uint8(0))?,
+                tokenIn: calldata(s.address(1))?,
+                tokenOut: calldata(s.address(2))?,
+                amount: calldata(s.uint(3))?,
+                poolId: calldata(s.b256(4))?,
+                lastChangeBlock: U256::ZERO,
+                from: Default::default(),
+                to: Default::default(),
+                userData: Bytes::new(),
+            };
+            uint(pool.on_swap(request, u(1)?, u(2)?)?)
+        }
+        onJoinPoolCall::SELECTOR | onExitPoolCall::SELECTOR => {
+            let pool_id = calldata(r.b256(0))?;
+            let balances = calldata(r.uints(3))?;
+            let user_data = Bytes::copy_from_slice(calldata(r.bytes(6))?);
+            let (amounts, fees) = if *selector == onJoinPoolCall::SELECTOR {
+                pool.on_join_pool(pool_id, a(1)?, a(2)?, balances, U256::ZERO, u(5)?, user_data)?
+            } else {
+                pool.on_exit_pool(pool_id, a(1)?, a(2)?, balances, U256::ZERO, u(5)?, user_data)?
+            };
+            encode_two_uints(&amounts, &fees)
+        }
+        initializeCall::SELECTOR => {
+            let name = calldata(r.bytes(1))?;
+            let symbol = calldata(r.bytes(2))?;
+            pool.initialize_raw(a(0)?, name, symbol, calldata(r.addresses(3))?, calldata(r.uints(4))?, u(5)?, a(6)?)?;
+            Vec::new()
+        }
+        getPoolIdCall::SELECTOR => word(pool.get_pool_id().0),
+        getVaultCall::SELECTOR => word(address_word(pool.get_vault())),
+        getOwnerCall::SELECTOR => word(address_word(pool.get_owner())),
+        getSwapFeePercentageCall::SELECTOR => uint(pool.get_swap_fee_percentage()),
+        getNormalizedWeightsCall::SELECTOR => encode_uints(&pool.get_normalized_weights()),
+        getScalingFactorsCall::SELECTOR => encode_uints(&pool.get_scaling_factors()?),
+        getLastInvariantCall::SELECTOR => uint(pool.get_last_invariant()),
+        getInvariantCall::SELECTOR => uint(pool.get_invariant()?),
+        getSpotPriceCall::SELECTOR => uint(pool.get_spot_price(a(0)?, a(1)?)?),
+        getSpotPriceSansFeeCall::SELECTOR => uint(pool.get_spot_price_sans_fee(a(0)?, a(1)?)?),
+        getPausedStateCall::SELECTOR => {
+            let (paused, window, buffer) = pool.get_paused_state();
+            let mut out = boolean(paused);
+            out.extend_from_slice(&u256_word(window));
+            out.extend_from_slice(&u256_word(buffer));
+            out
+        }
+        setSwapFeePercentageCall::SELECTOR => {
+            pool.set_swap_fee_percentage(u(0)?)?;
+            Vec::new()
+        }
+        pauseCall::SELECTOR => {
+            pool.pause()?;
+            Vec::new()
+        }
+        unpauseCall::SELECTOR => {
+            pool.unpause()?;
+            Vec::new()
+        }
+        nameCall::SELECTOR => encode_bytes(&pool.name_bytes()),
+        symbolCall::SELECTOR => encode_bytes(&pool.symbol_bytes()),
+        decimalsCall::SELECTOR => uint(U256::from(pool.decimals())),
+        totalSupplyCall::SELECTOR => uint(pool.total_supply()),
+        balanceOfCall::SELECTOR => uint(pool.balance_of(a(0)?)),
+        allowanceCall::SELECTOR => uint(pool.allowance(a(0)?, a(1)?)),
+        transferCall::SELECTOR => boolean(pool.transfer(a(0)?, u(1)?)?),
+        approveCall::SELECTOR => boolean(pool.approve(a(0)?, u(1)?)?),
+        transferFromCall::SELECTOR => boolean(pool.transfer_from(a(0)?, a(1)?, u(2)?)?),
+        increaseAllowanceCall::SELECTOR => boolean(pool.increase_allowance(a(0)?, u(1)?)?),
+        decreaseAllowanceCall::SELECTOR => boolean(pool.decrease_allowance(a(0)?, u(1)?)?),
+        permitCall::SELECTOR => {
+            let v = calldata(r.uint8(4))?;
+            pool.permit(a(0)?, a(1)?, u(2)?, u(3)?, v, calldata(r.b256(5))?, calldata(r.b256(6))?)?;
+            Vec::new()
+        }
+        noncesCall::SELECTOR => uint(pool.nonces(a(0)?)),
+        DOMAIN_SEPARATORCall::SELECTOR => word(pool.domain_separator().0),
+        other => return Err(PoolError::UnknownSelector(UnknownSelector { selector: other.into() })),
+    })
+}
