@@ -18,6 +18,7 @@
 #   WASM_DIR        directory holding vault.wasm, weighted_pool.wasm, pool_factory.wasm
 #                   (default: build with deploy/build-contracts.sh into $CARGO_TARGET_DIR or target/)
 #   ACTIVATION_MARGIN_PERCENT  data-fee margin (default 20)
+#   MAX_CODE_SIZE   deployed-code limit checked before deploying (default 24576, Arbitrum's)
 #   OUT             output file (default deploy/out/<chainid>.json; on a devnode: deploy/out/local-<chainid>.json)
 # Prints the addresses; writes OUT; prints a gas table on stderr.
 set -euo pipefail
@@ -50,6 +51,17 @@ for p in vault weighted_pool pool_factory; do
 done
 DEVNODE="$(devnode_bin)"
 
+# Pre-flight, before any gas is spent: every program converts to deployment code within
+# Nitro's limits (128 KiB wasm; 24 KiB deployed code unless MAX_CODE_SIZE says otherwise).
+declare -A INIT
+for p in vault weighted_pool pool_factory; do
+  INIT[$p]="$("$DEVNODE" initcode "$WASM_DIR/$p.wasm")" || die "$p.wasm cannot be deployed (see above)"
+  init_hex="${INIT[$p]}"
+  code_len=$(( (${#init_hex} - 2) / 2 - 14 ))   # the init code is a 14-byte prelude + the code
+  (( code_len <= ${MAX_CODE_SIZE:-24576} )) \
+    || die "$p: deployment code is $code_len bytes, over the ${MAX_CODE_SIZE:-24576}-byte limit (EIP-170 on Arbitrum)"
+done
+
 # ---------------------------------------------------------------- deploy + activate
 activate() {
   local label="$1" program="$2"
@@ -71,19 +83,18 @@ activate() {
   DATA_FEES="$DATA_FEES\"$label\": \"$fee\", "
 }
 
-# deploy_program <label> <wasm>: sets DEPLOYED.
+# deploy_program <label>: deploys INIT[label] and activates it; sets DEPLOYED.
 deploy_program() {
-  local label="$1" wasm="$2" init
-  init="$("$DEVNODE" initcode "$wasm")"
-  DEPLOYED="$(create "deploy $label" "$KEY" "$init")"
+  local label="$1"
+  DEPLOYED="$(create "deploy $label" "$KEY" "${INIT[$label]}")"
   say "$label deployed at $DEPLOYED"
   activate "$label" "$DEPLOYED"
 }
 
 DATA_FEES=""
-deploy_program vault "$WASM_DIR/vault.wasm"; VAULT="$DEPLOYED"
-deploy_program weighted_pool "$WASM_DIR/weighted_pool.wasm"; POOL_IMPL="$DEPLOYED"
-deploy_program pool_factory "$WASM_DIR/pool_factory.wasm"; FACTORY="$DEPLOYED"
+deploy_program vault; VAULT="$DEPLOYED"
+deploy_program weighted_pool; POOL_IMPL="$DEPLOYED"
+deploy_program pool_factory; FACTORY="$DEPLOYED"
 
 # ---------------------------------------------------------------- WETH, authorizer
 if [[ -z "${WETH:-}" ]]; then
