@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# A tour of the AMM with plain cast: three test tokens, an 80/20 pool and a 50/50 pool
-# from the factory, INIT joins, a single swap, queryBatchSwap then batchSwap across both
-# pools, flash loans through a Solidity recipient, and a proportional exit. Prints a table
-# of what happened (amounts, gas per transaction) and the balances.
+# A tour of the AMM with plain cast: three test tokens, internal (in-Vault) balances,
+# flash loans through a Solidity recipient, an 80/20 pool and a 50/50 pool from the factory,
+# INIT joins, single swaps (GIVEN_IN, GIVEN_OUT, from/to internal balances), queryBatchSwap
+# then batchSwap across both pools, and a proportional exit. Prints a table of what
+# happened (amounts, gas per transaction) and the balances.
 #
 #   deploy/demo.sh                                  # local devnode (started and stopped here)
 #   RPC_URL=... PRIVATE_KEY=... DEPLOYMENT=deploy/out/421614.json deploy/demo.sh
@@ -37,6 +38,19 @@ DEADLINE=99999999999
 FUNDS="($ME,false,$ME,false)"
 ROWS=()                            # "step|gas|result"
 row() { ROWS+=("$1|$(last_gas)|$2"); }
+# The steps table; also printed when a step fails, to show how far the tour got.
+report_steps() {
+  echo
+  printf '%-46s %10s  %s\n' "step" "gas used" "what happened"
+  printf '%-46s %10s  %s\n' "----" "--------" "-------------"
+  local r step gas what
+  for r in "${ROWS[@]}"; do
+    IFS='|' read -r step gas what <<<"$r"
+    [[ "$gas" == "-" ]] || gas="$(printf "%'d" "$gas")"
+    printf '%-46s %10s  %s\n' "$step" "$gas" "$what"
+  done
+}
+trap 'report_steps; stop_devnode' EXIT
 e18() { node -e 'process.stdout.write((BigInt(process.argv[1]) * 10n ** 18n).toString())' "$1"; }
 balance_of() { call_uint "$1" 'balanceOf(address)' "$2"; }
 sub() { node -e 'process.stdout.write((BigInt(process.argv[1]) - BigInt(process.argv[2])).toString())' "$1" "$2"; }
@@ -62,6 +76,27 @@ for t in "$T0" "$T1" "$T2"; do
   send "approve Vault ${SYM[$t]}" "$KEY" "$t" 'approve(address,uint256)' "$VAULT" "$MAX_UINT"
 done
 row "mint 1,000,000 + approve Vault (each token)" "sorted: $S0 < $S1 < $S2"
+
+# ---------------------------------------------------------------- internal balances
+UB_SIG='manageUserBalance((uint8,address,uint256,address,address)[])'
+internal_balances() {
+  local raw out=() v; raw="$(cr call "$VAULT" 'getInternalBalance(address,address[])' "$ME" "[$T0,$T1]")"
+  IFS=, read -r -a vals <<<"$(decode_int_array "$raw")"
+  for v in "${vals[@]}"; do out+=("$(units "$v")"); done
+  echo "${out[0]} $S0, ${out[1]} $S1"
+}
+send "deposit internal balance" "$KEY" "$VAULT" "$UB_SIG" "[(0,$T0,$(e18 2000),$ME,$ME),(0,$T1,$(e18 1000),$ME,$ME)]"
+row "manageUserBalance DEPOSIT_INTERNAL x2" "internal: $(internal_balances)"
+
+# ---------------------------------------------------------------- flash loans
+RECIPIENT="$(create "deploy MinimalFlashLoanRecipient" "$KEY" "$(artifact_code MinimalFlashLoanRecipient 'constructor(address)' "$VAULT")")"
+FEE_PCT="$(call_uint "$VAULT" 'getFlashLoanFeePercentage()')"
+for t in "$T0" "$T1"; do send "fund recipient fees ${SYM[$t]}" "$KEY" "$t" 'mint(address,uint256)' "$RECIPIENT" "$(e18 10)"; done
+vault_t0_before="$(balance_of "$T0" "$VAULT")"
+send "flashLoan 1 token" "$KEY" "$VAULT" 'flashLoan(address,address[],uint256[],bytes)' "$RECIPIENT" "[$T0]" "[$(e18 1000)]" 0x
+row "flashLoan 1,000 $S0 (fee fraction $(units "$FEE_PCT"))" "repaid; vault $S0 $(units "$vault_t0_before") -> $(units "$(balance_of "$T0" "$VAULT")")"
+send "flashLoan 2 tokens" "$KEY" "$RECIPIENT" 'borrow(address[],uint256[],bytes)' "[$T0,$T1]" "[$(e18 1000),$(e18 500)]" 0x
+row "flashLoan 1,000 $S0 + 500 $S1 (via recipient)" "repaid"
 
 # ---------------------------------------------------------------- pools
 # create_pool <name> <symbol> <tokens> <weights> <fee> <salt>: sets POOL, POOL_ID.
@@ -104,16 +139,7 @@ send "swap GIVEN_OUT 10 $S1 <- $S0" "$KEY" "$VAULT" "$SWAP_SIG" "($POOL1_ID,1,$T
 c0="$(balance_of "$T0" "$ME")"; c1="$(balance_of "$T1" "$ME")"
 row "swap GIVEN_OUT (pool 1)" "paid $(units "$(sub "$a0" "$c0")") $S0, got $(units "$(sub "$c1" "$a1")") $S1"
 
-# ---------------------------------------------------------------- internal balances
-UB_SIG='manageUserBalance((uint8,address,uint256,address,address)[])'
-internal_balances() {
-  local raw out=() v; raw="$(cr call "$VAULT" 'getInternalBalance(address,address[])' "$ME" "[$T0,$T1]")"
-  IFS=, read -r -a vals <<<"$(decode_int_array "$raw")"
-  for v in "${vals[@]}"; do out+=("$(units "$v")"); done
-  echo "${out[0]} $S0, ${out[1]} $S1"
-}
-send "deposit internal balance" "$KEY" "$VAULT" "$UB_SIG" "[(0,$T0,$(e18 1000),$ME,$ME)]"
-row "manageUserBalance DEPOSIT_INTERNAL 1,000 $S0" "internal: $(internal_balances)"
+# ---------------------------------------------------------------- swap from/to internal balances
 send "swap with internal balances" "$KEY" "$VAULT" "$SWAP_SIG" "($POOL1_ID,0,$T0,$T1,$(e18 100),0x)" "($ME,true,$ME,true)" 0 "$DEADLINE"
 row "swap GIVEN_IN, internal balances (pool 1)" "internal now: $(internal_balances)"
 
@@ -136,16 +162,6 @@ paid0="$(sub "$b0" "$a0")"
 [[ "$got2" == "${q2#-}" && "$paid0" == "$q0" ]] || die "batchSwap moved $paid0 / $got2, the query said $q0 / $q2"
 row "batchSwap $S0 -> $S1 -> $S2 (pools 1, 2)" "paid $(units "$paid0") $S0, got $(units "$got2") $S2 (= query)"
 
-# ---------------------------------------------------------------- flash loans
-RECIPIENT="$(create "deploy MinimalFlashLoanRecipient" "$KEY" "$(artifact_code MinimalFlashLoanRecipient 'constructor(address)' "$VAULT")")"
-FEE_PCT="$(call_uint "$VAULT" 'getFlashLoanFeePercentage()')"
-for t in "$T0" "$T1"; do send "fund recipient fees ${SYM[$t]}" "$KEY" "$t" 'mint(address,uint256)' "$RECIPIENT" "$(e18 10)"; done
-vault_t0_before="$(balance_of "$T0" "$VAULT")"
-send "flashLoan 1 token" "$KEY" "$VAULT" 'flashLoan(address,address[],uint256[],bytes)' "$RECIPIENT" "[$T0]" "[$(e18 1000)]" 0x
-row "flashLoan 1,000 $S0 (fee fraction $(units "$FEE_PCT"))" "repaid; vault $S0 $(units "$vault_t0_before") -> $(units "$(balance_of "$T0" "$VAULT")")"
-send "flashLoan 2 tokens" "$KEY" "$RECIPIENT" 'borrow(address[],uint256[],bytes)' "[$T0,$T1]" "[$(e18 1000),$(e18 500)]" 0x
-row "flashLoan 1,000 $S0 + 500 $S1 (via recipient)" "repaid"
-
 # ---------------------------------------------------------------- exit
 EXIT_SIG='exitPool(bytes32,address,address,(address[],uint256[],bytes,bool))'
 bpt="$(balance_of "$POOL1" "$ME")"; half="$(node -e "process.stdout.write((BigInt('$bpt') / 2n).toString())")"
@@ -156,14 +172,8 @@ a0="$(balance_of "$T0" "$ME")"; a1="$(balance_of "$T1" "$ME")"
 row "exit EXACT_BPT_IN_FOR_TOKENS_OUT (pool 1)" "burnt $(units "$half") BPT, got $(units "$(sub "$a0" "$b0")") $S0 + $(units "$(sub "$a1" "$b1")") $S1"
 
 # ---------------------------------------------------------------- report
-echo
-printf '%-46s %10s  %s\n' "step" "gas used" "what happened"
-printf '%-46s %10s  %s\n' "----" "--------" "-------------"
-for r in "${ROWS[@]}"; do
-  IFS='|' read -r step gas what <<<"$r"
-  [[ "$gas" == "-" ]] || gas="$(printf "%'d" "$gas")"
-  printf '%-46s %10s  %s\n' "$step" "$gas" "$what"
-done
+report_steps
+trap stop_devnode EXIT
 echo
 printf '%-8s %22s %22s %22s\n' "balance" "trader" "vault" "pool 1 / pool 2 (BPT)"
 for t in "$T0" "$T1" "$T2"; do
