@@ -96,9 +96,9 @@ impl Vault {
         ensure!(!authorizer.is_zero(), ZeroAddress);
         ensure!(pause_window <= U256::from(MAX_PAUSE_WINDOW_DURATION), MaxPauseWindowDuration);
         ensure!(buffer_period <= U256::from(MAX_BUFFER_PERIOD_DURATION), MaxBufferPeriodDuration);
-        // Both bounded above, so the additions cannot overflow u64.
-        let pause_end = self.now() + pause_window.as_limbs()[0];
-        let buffer_end = pause_end + buffer_period.as_limbs()[0];
+        let overflow = || crate::err!(ArithmeticOverflow);
+        let pause_end = self.now().checked_add(pause_window.as_limbs()[0]).ok_or_else(overflow)?;
+        let buffer_end = pause_end.checked_add(buffer_period.as_limbs()[0]).ok_or_else(overflow)?;
         let cfg = Config { swap_fee: 0, flash_fee: 0, pause_end, buffer_end, paused: false };
         self.sstore(crate::storage::CONFIG, cfg.encode());
         self.sstore_address(crate::storage::AUTHORIZER, authorizer);

@@ -55,7 +55,8 @@ impl Vault {
     pub(crate) fn receive_asset(&mut self, token: Address, amount: U256, sender: Address, from_internal: bool) -> Res<()> {
         let mut rest = amount;
         if from_internal {
-            rest -= self.debit_internal(sender, token, amount, true)?;
+            let taken = self.debit_internal(sender, token, amount, true)?;
+            rest = rest.checked_sub(taken).ok_or_else(|| crate::err!(ArithmeticOverflow))?;
         }
         if rest.is_zero() {
             return Ok(());

@@ -42,7 +42,7 @@ impl Vault {
     pub(crate) fn token_count(&self, pool_id: B256) -> Res<usize> {
         let entry = self.sload(pool_key(pool_id));
         ensure!(!entry.is_zero(), InvalidPoolId);
-        Ok(entry.as_limbs()[0] as usize - 1)
+        Ok((entry.as_limbs()[0] as usize).saturating_sub(1))
     }
 
     fn set_token_count(&mut self, pool_id: B256, count: usize) {
@@ -56,7 +56,7 @@ impl Vault {
         let pool = self.vm().msg_sender();
         let nonce = self.sload(NEXT_NONCE);
         let pool_id = make_pool_id(pool, spec, nonce);
-        self.sstore(NEXT_NONCE, nonce + U256::from(1u8));
+        self.sstore(NEXT_NONCE, crate::math::add(nonce, U256::from(1u8))?);
         self.set_token_count(pool_id, 0);
         events::pool_registered(self.vm(), pool_id, pool, spec);
         Ok(pool_id)
@@ -128,7 +128,7 @@ impl Vault {
                 ensure!(balances::field(word, false).is_zero(), NonZeroTokenBalance);
                 let index = balances::field(word, true).as_limbs()[0] as usize;
                 // Swap-remove: the last token takes the freed index.
-                count -= 1;
+                count = count.checked_sub(1).ok_or_else(|| crate::err!(TokenNotRegistered))?;
                 let moved = self.sload_address(list_key(pool_id, count));
                 if index != count {
                     self.sstore_address(list_key(pool_id, index), moved);
