@@ -48,8 +48,10 @@ pub fn route(pool: &mut WeightedPool, input: &[u8]) -> Result<Vec<u8>, PoolError
     Ok(match *selector {
         onSwapCall::SELECTOR => {
             let s = calldata(r.tail(0))?;
+            // SwapKind has two values (GIVEN_IN = 0, GIVEN_OUT = 1).
+            let kind = calldata(s.uint8(0).and_then(|k| if k <= 1 { Ok(k) } else { Err(Malformed) }))?;
             let request = SwapRequest {
-                kind: calldata(s.uint8(0))?,
+                kind,
                 tokenIn: calldata(s.address(1))?,
                 tokenOut: calldata(s.address(2))?,
                 amount: calldata(s.uint(3))?,
