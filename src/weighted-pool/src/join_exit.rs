@@ -266,3 +266,96 @@ fn recovery_exit(view: &PoolView, balances: &[U256], bpt_in: U256) -> Result<Out
     let last_invariant = wm::mul_up(view.last_invariant, wm::div_up(remaining, supply)?)?;
     Ok(Outcome { bpt: bpt_in, amounts, due_protocol_fees: vec![U256::ZERO; balances.len()], last_invariant })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn u(x: u128) -> U256 {
+        U256::from(x)
+    }
+    const E18: u128 = 1_000_000_000_000_000_000;
+
+    /// 80/20 pool of an 18-decimal and a 6-decimal token.
+    fn weights() -> Vec<U256> {
+        vec![u(8 * E18 / 10), u(2 * E18 / 10)]
+    }
+    const EXPS: [u8; 2] = [0, 12];
+
+    fn view<'a>(w: &'a [U256], supply: U256, last: U256) -> PoolView<'a> {
+        PoolView { weights: w, exponents: &EXPS, swap_fee: u(E18 / 100), total_supply: supply, last_invariant: last }
+    }
+
+    #[test]
+    fn init_mints_invariant_times_n_and_takes_exact_amounts() {
+        let w = weights();
+        let amounts = [u(800 * E18), u(200_000_000)];
+        let out = init(&view(&w, U256::ZERO, U256::ZERO), &amounts).unwrap();
+        let inv = wm::calculate_invariant(&w, &[u(800 * E18), u(200 * E18)]).unwrap();
+        assert_eq!(out.bpt, inv * u(2));
+        assert_eq!(out.amounts, amounts.to_vec());
+        assert_eq!(out.last_invariant, inv);
+        assert!(matches!(init(&view(&w, U256::ZERO, U256::ZERO), &[u(1)]), Err(PoolError::InputLengthMismatch(_))));
+        assert!(matches!(init(&view(&w, U256::ZERO, U256::ZERO), &[u(1), u(1)]), Err(PoolError::BelowMinimumBpt(_)) | Err(PoolError::MathFailure(_))));
+    }
+
+    #[test]
+    fn joins_round_amounts_in_up_and_check_limits() {
+        let w = weights();
+        let balances = [u(800 * E18), u(200_000_000)];
+        let scaled = [u(800 * E18), u(200 * E18)];
+        let supply = u(1000 * E18);
+        let v = view(&w, supply, U256::ZERO);
+        // Proportional: amounts rounded up in token units.
+        let req = JoinRequest::AllTokensInForExactBptOut { bpt_out: u(E18) };
+        let out = join(&v, &balances, U256::ZERO, &req).unwrap();
+        let exact = wm::proportional_amounts_in(&scaled, supply, u(E18)).unwrap();
+        assert_eq!(out.amounts, vec![exact[0], exact[1].div_ceil(u(1_000_000_000_000))]);
+        assert_eq!(out.bpt, u(E18));
+        // Min BPT out enforced.
+        let req = JoinRequest::ExactTokensInForBptOut { amounts_in: vec![u(E18), u(1_000_000)], min_bpt_out: U256::MAX };
+        assert!(matches!(join(&v, &balances, U256::ZERO, &req), Err(PoolError::BptOutMinAmount(_))));
+        let req = JoinRequest::TokenInForExactBptOut { bpt_out: u(E18), token_index: u(2) };
+        assert!(matches!(join(&v, &balances, U256::ZERO, &req), Err(PoolError::TokenIndexOutOfBounds(_))));
+        assert!(matches!(join(&v, &balances, u(2 * E18), &req), Err(PoolError::InvalidProtocolSwapFee(_))));
+    }
+
+    #[test]
+    fn protocol_fee_comes_from_the_max_weight_token() {
+        let w = weights();
+        let scaled = [u(880 * E18), u(200 * E18)];
+        let balances = [scaled[0], u(200_000_000)];
+        let last = wm::calculate_invariant(&w, &[u(800 * E18), u(200 * E18)]).unwrap();
+        let current = wm::calculate_invariant(&w, &scaled).unwrap();
+        let v = view(&w, u(1000 * E18), last);
+        let req = JoinRequest::AllTokensInForExactBptOut { bpt_out: u(E18) };
+        let out = join(&v, &balances, u(E18 / 2), &req).unwrap();
+        let due = wm::calc_due_token_protocol_swap_fee_amount(scaled[0], w[0], last, current, u(E18 / 2)).unwrap();
+        assert!(due > U256::ZERO);
+        assert_eq!(out.due_protocol_fees, vec![due, U256::ZERO]);
+        let net = [scaled[0] - due, scaled[1]];
+        let exact = wm::proportional_amounts_in(&net, u(1000 * E18), u(E18)).unwrap();
+        assert_eq!(out.amounts[0], exact[0]);
+    }
+
+    #[test]
+    fn exits_respect_pause_and_recovery_is_proportional() {
+        let w = weights();
+        let balances = [u(800 * E18), u(200_000_000)];
+        let supply = u(1000 * E18);
+        let v = view(&w, supply, u(500 * E18));
+        let rec = ExitRequest::Recovery { bpt_in: u(100 * E18) };
+        assert!(matches!(exit(&v, &balances, U256::ZERO, &rec, false), Err(PoolError::PoolNotPaused(_))));
+        let out = exit(&v, &balances, U256::ZERO, &rec, true).unwrap();
+        assert_eq!(out.amounts, vec![u(80 * E18), u(20_000_000)]);
+        assert_eq!(out.last_invariant, u(450 * E18));
+        let single = ExitRequest::ExactBptInForOneTokenOut { bpt_in: u(E18), token_index: U256::ZERO };
+        assert!(matches!(exit(&v, &balances, U256::ZERO, &single, true), Err(PoolError::PoolPaused(_))));
+        let prop = ExitRequest::ExactBptInForTokensOut { bpt_in: u(10 * E18) };
+        let out = exit(&v, &balances, u(E18 / 2), &prop, true).unwrap();
+        assert_eq!(out.due_protocol_fees, vec![U256::ZERO, U256::ZERO]);
+        assert_eq!(out.amounts, vec![u(8 * E18), u(2_000_000)]);
+        let exact_out = ExitRequest::BptInForExactTokensOut { amounts_out: vec![u(E18), u(1_000_000)], max_bpt_in: U256::ZERO };
+        assert!(matches!(exit(&v, &balances, U256::ZERO, &exact_out, false), Err(PoolError::BptInMaxAmount(_))));
+    }
+}

@@ -73,3 +73,55 @@ pub fn spot_price(tin: SwapSide, tout: SwapSide, swap_fee: Option<u64>) -> Resul
         None => Ok(price),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const E18: u128 = 1_000_000_000_000_000_000;
+
+    fn sides() -> (SwapSide, SwapSide) {
+        // 800 of an 18-decimal token at 80%, 200 of a 6-decimal token at 20%.
+        (
+            SwapSide { balance: U256::from(800 * E18), token: TokenConfig { weight: 800_000_000_000_000_000, scaling_exponent: 0 } },
+            SwapSide { balance: U256::from(200_000_000u64), token: TokenConfig { weight: 200_000_000_000_000_000, scaling_exponent: 12 } },
+        )
+    }
+
+    #[test]
+    fn given_in_takes_fee_in_scaled_units_and_rounds_out_down() {
+        let (a, b) = sides();
+        let fee = 10_000_000_000_000_000u64; // 1%
+        let amount = U256::from(3 * E18);
+        let after_fee = amount - wm::mul_up(amount, U256::from(fee)).unwrap();
+        let out = wm::calc_out_given_in(a.balance, U256::from(a.token.weight), U256::from(200 * E18), U256::from(b.token.weight), after_fee).unwrap();
+        assert_eq!(given_in(amount, a, b, fee).unwrap(), out / U256::from(1_000_000_000_000u64));
+        // 1 wei in of the 18-decimal token buys nothing of the 6-decimal one.
+        assert_eq!(given_in(U256::from(1), a, b, fee).unwrap(), U256::ZERO);
+    }
+
+    #[test]
+    fn given_out_rounds_in_up_and_exceeds_the_exact_price() {
+        let (a, b) = sides();
+        let fee = 10_000_000_000_000_000u64;
+        // Buying 1 unit (1e-6) of the 6-decimal token costs at least 1e-6 / 0.99 of the other.
+        let paid = given_out(U256::from(1), a, b, fee).unwrap();
+        assert!(paid >= U256::from(1_010_101_010_101u64), "{paid}");
+        // Round trip never profits: selling what GIVEN_OUT charged yields at most the amount out.
+        let amount_out = U256::from(5_000_000u64);
+        let cost = given_out(amount_out, a, b, fee).unwrap();
+        assert!(given_in(cost, a, b, fee).unwrap() >= amount_out);
+        assert!(given_in(cost - U256::from(1_000_000_000_000u64), a, b, fee).unwrap() <= amount_out);
+        assert!(matches!(given_out(U256::from(100_000_000u64), a, b, fee), Err(PoolError::MaxOutRatio(_))));
+    }
+
+    #[test]
+    fn spot_price_is_token_in_per_token_out() {
+        let (a, b) = sides();
+        // (800/0.8) / (200/0.2) = 1, rounded up by at most a few wei.
+        let p = spot_price(a, b, None).unwrap();
+        assert!(p >= U256::from(E18) && p <= U256::from(E18 + 2));
+        let with_fee = spot_price(a, b, Some(10_000_000_000_000_000)).unwrap();
+        assert!(with_fee > p);
+    }
+}
