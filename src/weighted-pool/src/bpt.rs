@@ -8,7 +8,8 @@
 use alloy_primitives::{Address, U256};
 use stylus_sdk::prelude::*;
 
-use crate::contract::{Approval, Transfer, WeightedPool};
+use crate::contract::WeightedPool;
+use crate::events;
 use crate::errors::{
     overflow, ERC20InsufficientAllowance, ERC20InsufficientBalance, ERC20InvalidReceiver, ERC20InvalidSender,
     ERC20InvalidSpender, PoolError,
@@ -19,7 +20,7 @@ pub fn mint(pool: &mut WeightedPool, to: Address, value: U256) -> Result<(), Poo
     let balance = pool.balances.get(to).checked_add(value).ok_or_else(overflow)?;
     pool.total_supply.set(supply);
     pool.balances.setter(to).set(balance);
-    pool.vm().log(Transfer { from: Address::ZERO, to, value });
+    events::emit(pool.vm(), events::transfer(Address::ZERO, to, value));
     Ok(())
 }
 
@@ -34,7 +35,7 @@ pub fn burn(pool: &mut WeightedPool, from: Address, value: U256) -> Result<(), P
     let supply = pool.total_supply.get().checked_sub(value).ok_or_else(overflow)?;
     pool.balances.setter(from).set(remaining);
     pool.total_supply.set(supply);
-    pool.vm().log(Transfer { from, to: Address::ZERO, value });
+    events::emit(pool.vm(), events::transfer(from, Address::ZERO, value));
     Ok(())
 }
 
@@ -53,7 +54,7 @@ pub fn transfer(pool: &mut WeightedPool, from: Address, to: Address, value: U256
     // Read after the write: a self-transfer sees its own debit.
     let to_balance = pool.balances.get(to).checked_add(value).ok_or_else(overflow)?;
     pool.balances.setter(to).set(to_balance);
-    pool.vm().log(Transfer { from, to, value });
+    events::emit(pool.vm(), events::transfer(from, to, value));
     Ok(())
 }
 
@@ -62,7 +63,7 @@ pub fn approve(pool: &mut WeightedPool, owner: Address, spender: Address, value:
         return Err(PoolError::ERC20InvalidSpender(ERC20InvalidSpender { spender }));
     }
     pool.allowances.setter(owner).setter(spender).set(value);
-    pool.vm().log(Approval { owner, spender, value });
+    events::emit(pool.vm(), events::approval(owner, spender, value));
     Ok(())
 }
 

@@ -467,7 +467,7 @@ impl WeightedPool {
         let mut config = self.load_config();
         config.swap_fee = fee;
         self.config.set(config.pack());
-        self.vm().log(SwapFeePercentageChanged { swapFeePercentage: swap_fee_percentage });
+        crate::events::emit(self.vm(), crate::events::swap_fee_percentage_changed(swap_fee_percentage));
         Ok(())
     }
 
@@ -619,7 +619,7 @@ impl WeightedPool {
         let pool_id = external::register_pool(self.vm(), vault, specialization(tokens.len()))?;
         self.pool_id.set(pool_id);
         external::register_tokens(self.vm(), vault, pool_id, &tokens)?;
-        self.vm().log(SwapFeePercentageChanged { swapFeePercentage: swap_fee_percentage });
+        crate::events::emit(self.vm(), crate::events::swap_fee_percentage_changed(swap_fee_percentage));
         Ok(())
     }
 
@@ -640,7 +640,7 @@ impl WeightedPool {
         let mut config = self.load_config();
         config.paused = paused;
         self.config.set(config.pack());
-        self.vm().log(PausedStateChanged { paused });
+        crate::events::emit(self.vm(), crate::events::paused_state_changed(paused));
         Ok(())
     }
 

@@ -21,6 +21,7 @@ pub mod contract;
 #[cfg(feature = "contract")]
 pub mod entrypoint;
 pub mod errors;
+pub mod events;
 pub mod external;
 pub mod join_exit;
 pub mod layout;
