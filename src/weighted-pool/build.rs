@@ -7,5 +7,22 @@ fn main() {
     if std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32") {
         println!("cargo:rustc-link-arg-cdylib=-zstack-size=32768");
     }
+    facet_cfgs();
     println!("cargo:rerun-if-changed=build.rs");
+}
+
+/// Which router arms this build keeps (see src/router.rs). No facet feature (host builds and
+/// the one-program pool the factory clones today): every arm. `facet-swap`,
+/// `facet-liquidity`, `facet-token`: only that facet's arms, so each facet fits Stylus's
+/// 24 KiB code limit on its own.
+fn facet_cfgs() {
+    let on = |name: &str| std::env::var_os(format!("CARGO_FEATURE_FACET_{name}")).is_some();
+    let (swap, liquidity, token) = (on("SWAP"), on("LIQUIDITY"), on("TOKEN"));
+    let all = !(swap || liquidity || token);
+    println!("cargo::rustc-check-cfg=cfg(arm_swap, arm_liquidity, arm_token)");
+    for (cfg, wanted) in [("arm_swap", swap), ("arm_liquidity", liquidity), ("arm_token", token)] {
+        if all || wanted {
+            println!("cargo:rustc-cfg={cfg}");
+        }
+    }
 }

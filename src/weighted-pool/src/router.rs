@@ -7,12 +7,15 @@
 //!
 //! Facets (size: the whole pool does not fit Stylus' 24 KiB compressed limit). The deployed
 //! wasm is built three times from this crate, one storage layout for all; each build keeps
-//! only its arms (the rest is unreachable and LTO drops it), and a per-pool proxy
-//! DELEGATECALLs the right facet by selector:
+//! only its arms (the rest is unreachable and LTO drops it), and a per-pool proxy will
+//! DELEGATECALL the right facet by selector (not built yet: the factory still clones the
+//! one-program pool):
 //! * `facet-swap`: `onSwap`;
 //! * `facet-liquidity`: `onJoinPool`, `onExitPool`, `getInvariant`, `getSpotPrice`, `getSpotPriceSansFee`;
-//! * neither (token facet): every other selector.
-//! Without the `contract` feature (host tests, export-abi) every arm is compiled in.
+//! * `facet-token`: every other selector.
+//!
+//! No facet feature: every selector (the one-program pool deployed today, and host builds:
+//! tests, export-abi). `build.rs` turns the features into the `arm_*` cfgs.
 #![cfg_attr(feature = "contract", allow(unused_imports, unused_variables, dead_code))]
 
 use alloc::vec::Vec;
@@ -56,7 +59,7 @@ pub fn route(pool: &mut WeightedPool, input: &[u8]) -> Result<Vec<u8>, PoolError
     let a = |i| calldata(r.address(i));
     let u = |i| calldata(r.uint(i));
     Ok(match *selector {
-        #[cfg(any(not(feature = "contract"), feature = "facet-swap"))]
+        #[cfg(arm_swap)]
         onSwapCall::SELECTOR => {
             let s = calldata(r.tail(0))?;
             // SwapKind has two values (GIVEN_IN = 0, GIVEN_OUT = 1).
@@ -74,7 +77,7 @@ pub fn route(pool: &mut WeightedPool, input: &[u8]) -> Result<Vec<u8>, PoolError
             };
             uint(pool.on_swap(request, u(1)?, u(2)?)?)
         }
-        #[cfg(any(not(feature = "contract"), feature = "facet-liquidity"))]
+        #[cfg(arm_liquidity)]
         onJoinPoolCall::SELECTOR | onExitPoolCall::SELECTOR => {
             let pool_id = calldata(r.b256(0))?;
             let balances = calldata(r.uints(3))?;
@@ -86,34 +89,34 @@ pub fn route(pool: &mut WeightedPool, input: &[u8]) -> Result<Vec<u8>, PoolError
             };
             encode_two_uints(&amounts, &fees)
         }
-        #[cfg(any(not(feature = "contract"), not(any(feature = "facet-swap", feature = "facet-liquidity"))))]
+        #[cfg(arm_token)]
         initializeCall::SELECTOR => {
             let name = calldata(r.bytes(1))?;
             let symbol = calldata(r.bytes(2))?;
             pool.initialize_raw(a(0)?, name, symbol, calldata(r.addresses(3))?, calldata(r.uints(4))?, u(5)?, a(6)?)?;
             Vec::new()
         }
-        #[cfg(any(not(feature = "contract"), not(any(feature = "facet-swap", feature = "facet-liquidity"))))]
+        #[cfg(arm_token)]
         getPoolIdCall::SELECTOR => word(pool.get_pool_id().0),
-        #[cfg(any(not(feature = "contract"), not(any(feature = "facet-swap", feature = "facet-liquidity"))))]
+        #[cfg(arm_token)]
         getVaultCall::SELECTOR => word(address_word(pool.get_vault())),
-        #[cfg(any(not(feature = "contract"), not(any(feature = "facet-swap", feature = "facet-liquidity"))))]
+        #[cfg(arm_token)]
         getOwnerCall::SELECTOR => word(address_word(pool.get_owner())),
-        #[cfg(any(not(feature = "contract"), not(any(feature = "facet-swap", feature = "facet-liquidity"))))]
+        #[cfg(arm_token)]
         getSwapFeePercentageCall::SELECTOR => uint(pool.get_swap_fee_percentage()),
-        #[cfg(any(not(feature = "contract"), not(any(feature = "facet-swap", feature = "facet-liquidity"))))]
+        #[cfg(arm_token)]
         getNormalizedWeightsCall::SELECTOR => encode_uints(&pool.get_normalized_weights()),
-        #[cfg(any(not(feature = "contract"), not(any(feature = "facet-swap", feature = "facet-liquidity"))))]
+        #[cfg(arm_token)]
         getScalingFactorsCall::SELECTOR => encode_uints(&pool.get_scaling_factors()?),
-        #[cfg(any(not(feature = "contract"), not(any(feature = "facet-swap", feature = "facet-liquidity"))))]
+        #[cfg(arm_token)]
         getLastInvariantCall::SELECTOR => uint(pool.get_last_invariant()),
-        #[cfg(any(not(feature = "contract"), feature = "facet-liquidity"))]
+        #[cfg(arm_liquidity)]
         getInvariantCall::SELECTOR => uint(pool.get_invariant()?),
-        #[cfg(any(not(feature = "contract"), feature = "facet-liquidity"))]
+        #[cfg(arm_liquidity)]
         getSpotPriceCall::SELECTOR => uint(pool.get_spot_price(a(0)?, a(1)?)?),
-        #[cfg(any(not(feature = "contract"), feature = "facet-liquidity"))]
+        #[cfg(arm_liquidity)]
         getSpotPriceSansFeeCall::SELECTOR => uint(pool.get_spot_price_sans_fee(a(0)?, a(1)?)?),
-        #[cfg(any(not(feature = "contract"), not(any(feature = "facet-swap", feature = "facet-liquidity"))))]
+        #[cfg(arm_token)]
         getPausedStateCall::SELECTOR => {
             let (paused, window, buffer) = pool.get_paused_state();
             let mut out = boolean(paused);
@@ -121,52 +124,52 @@ pub fn route(pool: &mut WeightedPool, input: &[u8]) -> Result<Vec<u8>, PoolError
             out.extend_from_slice(&u256_word(buffer));
             out
         }
-        #[cfg(any(not(feature = "contract"), not(any(feature = "facet-swap", feature = "facet-liquidity"))))]
+        #[cfg(arm_token)]
         setSwapFeePercentageCall::SELECTOR => {
             pool.set_swap_fee_percentage(u(0)?)?;
             Vec::new()
         }
-        #[cfg(any(not(feature = "contract"), not(any(feature = "facet-swap", feature = "facet-liquidity"))))]
+        #[cfg(arm_token)]
         pauseCall::SELECTOR => {
             pool.pause()?;
             Vec::new()
         }
-        #[cfg(any(not(feature = "contract"), not(any(feature = "facet-swap", feature = "facet-liquidity"))))]
+        #[cfg(arm_token)]
         unpauseCall::SELECTOR => {
             pool.unpause()?;
             Vec::new()
         }
-        #[cfg(any(not(feature = "contract"), not(any(feature = "facet-swap", feature = "facet-liquidity"))))]
+        #[cfg(arm_token)]
         nameCall::SELECTOR => encode_bytes(&pool.name_bytes()),
-        #[cfg(any(not(feature = "contract"), not(any(feature = "facet-swap", feature = "facet-liquidity"))))]
+        #[cfg(arm_token)]
         symbolCall::SELECTOR => encode_bytes(&pool.symbol_bytes()),
-        #[cfg(any(not(feature = "contract"), not(any(feature = "facet-swap", feature = "facet-liquidity"))))]
+        #[cfg(arm_token)]
         decimalsCall::SELECTOR => uint(U256::from(pool.decimals())),
-        #[cfg(any(not(feature = "contract"), not(any(feature = "facet-swap", feature = "facet-liquidity"))))]
+        #[cfg(arm_token)]
         totalSupplyCall::SELECTOR => uint(pool.total_supply()),
-        #[cfg(any(not(feature = "contract"), not(any(feature = "facet-swap", feature = "facet-liquidity"))))]
+        #[cfg(arm_token)]
         balanceOfCall::SELECTOR => uint(pool.balance_of(a(0)?)),
-        #[cfg(any(not(feature = "contract"), not(any(feature = "facet-swap", feature = "facet-liquidity"))))]
+        #[cfg(arm_token)]
         allowanceCall::SELECTOR => uint(pool.allowance(a(0)?, a(1)?)),
-        #[cfg(any(not(feature = "contract"), not(any(feature = "facet-swap", feature = "facet-liquidity"))))]
+        #[cfg(arm_token)]
         transferCall::SELECTOR => boolean(pool.transfer(a(0)?, u(1)?)?),
-        #[cfg(any(not(feature = "contract"), not(any(feature = "facet-swap", feature = "facet-liquidity"))))]
+        #[cfg(arm_token)]
         approveCall::SELECTOR => boolean(pool.approve(a(0)?, u(1)?)?),
-        #[cfg(any(not(feature = "contract"), not(any(feature = "facet-swap", feature = "facet-liquidity"))))]
+        #[cfg(arm_token)]
         transferFromCall::SELECTOR => boolean(pool.transfer_from(a(0)?, a(1)?, u(2)?)?),
-        #[cfg(any(not(feature = "contract"), not(any(feature = "facet-swap", feature = "facet-liquidity"))))]
+        #[cfg(arm_token)]
         increaseAllowanceCall::SELECTOR => boolean(pool.increase_allowance(a(0)?, u(1)?)?),
-        #[cfg(any(not(feature = "contract"), not(any(feature = "facet-swap", feature = "facet-liquidity"))))]
+        #[cfg(arm_token)]
         decreaseAllowanceCall::SELECTOR => boolean(pool.decrease_allowance(a(0)?, u(1)?)?),
-        #[cfg(any(not(feature = "contract"), not(any(feature = "facet-swap", feature = "facet-liquidity"))))]
+        #[cfg(arm_token)]
         permitCall::SELECTOR => {
             let v = calldata(r.uint8(4))?;
             pool.permit(a(0)?, a(1)?, u(2)?, u(3)?, v, calldata(r.b256(5))?, calldata(r.b256(6))?)?;
             Vec::new()
         }
-        #[cfg(any(not(feature = "contract"), not(any(feature = "facet-swap", feature = "facet-liquidity"))))]
+        #[cfg(arm_token)]
         noncesCall::SELECTOR => uint(pool.nonces(a(0)?)),
-        #[cfg(any(not(feature = "contract"), not(any(feature = "facet-swap", feature = "facet-liquidity"))))]
+        #[cfg(arm_token)]
         DOMAIN_SEPARATORCall::SELECTOR => word(pool.domain_separator().0),
         other => return Err(PoolError::UnknownSelector(UnknownSelector { selector: other.into() })),
     })

@@ -283,7 +283,9 @@ impl Scenario {
     /// program cached (a fresh program is not cached: both columns pay the same deploy).
     fn fresh_program(&mut self) -> Result<(u64, u64), String> {
         let wasm = std::fs::read(release_wasm_path("weighted_pool")).map_err(|e| e.to_string())?;
-        let mut other = TestBed::new();
+        // Same chain rules as the scenario's (pool_fixture): the pool's code-size limits
+        // lifted until it fits; size_budget.rs tracks the real limits.
+        let mut other = TestBed::with_config(stylus_testbed::world::ChainConfig::oversized_code_allowed());
         let deployer = other.account("deployer");
         let d = other.deploy_wasm_from(deployer, &wasm).map_err(|e| e.to_string())?;
         let activate = d.activate.as_ref().map(|a| a.gas_used).ok_or("activation was skipped")?;

@@ -8,7 +8,6 @@ use integration::pool_fixture::*;
 use k256::ecdsa::SigningKey;
 
 #[test]
-#[ignore = "WeightedPool wasm (~43 KB brotli) exceeds the 24 KiB Stylus code limit; see /work/notes/pool.md"]
 fn erc20_transfers_allowances_and_errors() {
     let mut f = PoolFixture::new();
     let pool = f.funded_80_20();
@@ -75,7 +74,6 @@ fn permit_digest(separator: B256, owner: Address, spender: Address, value: U256,
 }
 
 #[test]
-#[ignore = "WeightedPool wasm (~43 KB brotli) exceeds the 24 KiB Stylus code limit; see /work/notes/pool.md"]
 fn permit_sets_allowance_once_and_rejects_bad_signatures() {
     let mut f = PoolFixture::new();
     let pool = f.funded_80_20();

@@ -8,7 +8,6 @@ use integration::pool_fixture::*;
 use integration::vault_fixture::v;
 
 #[test]
-#[ignore = "WeightedPool wasm (~43 KB brotli) exceeds the 24 KiB Stylus code limit; see /work/notes/pool.md"]
 fn clone_initialises_registers_and_reports_its_state() {
     let mut f = PoolFixture::new();
     let pool = f.funded_80_20();
@@ -59,7 +58,6 @@ fn clone_initialises_registers_and_reports_its_state() {
 }
 
 #[test]
-#[ignore = "WeightedPool wasm (~43 KB brotli) exceeds the 24 KiB Stylus code limit; see /work/notes/pool.md"]
 fn second_initialize_is_rejected_and_changes_nothing() {
     let mut f = PoolFixture::new();
     let pool = f.funded_80_20();
@@ -85,7 +83,6 @@ fn try_init(f: &mut PoolFixture, tokens: Vec<Address>, weights: Vec<U256>, fee: 
 }
 
 #[test]
-#[ignore = "WeightedPool wasm (~43 KB brotli) exceeds the 24 KiB Stylus code limit; see /work/notes/pool.md"]
 fn invalid_initialize_inputs_fail_with_typed_errors() {
     let mut f = PoolFixture::new();
     let t = f.vf.tokens.clone(); // sorted, 3 tokens
@@ -131,7 +128,6 @@ fn invalid_initialize_inputs_fail_with_typed_errors() {
 }
 
 #[test]
-#[ignore = "WeightedPool wasm (~43 KB brotli) exceeds the 24 KiB Stylus code limit; see /work/notes/pool.md"]
 fn owner_controls_fee_and_pause_others_cannot() {
     let mut f = PoolFixture::new();
     let pool = f.funded_80_20();
@@ -167,7 +163,6 @@ fn owner_controls_fee_and_pause_others_cannot() {
 }
 
 #[test]
-#[ignore = "WeightedPool wasm (~43 KB brotli) exceeds the 24 KiB Stylus code limit; see /work/notes/pool.md"]
 fn hooks_reject_callers_other_than_the_vault() {
     let mut f = PoolFixture::new();
     let pool = f.funded_80_20();

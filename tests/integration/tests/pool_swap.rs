@@ -12,7 +12,6 @@ fn token_balance(f: &mut PoolFixture, token: alloy_primitives::Address, who: all
 }
 
 #[test]
-#[ignore = "WeightedPool wasm (~43 KB brotli) exceeds the 24 KiB Stylus code limit; see /work/notes/pool.md"]
 fn swaps_pay_exactly_what_the_rounded_math_says_in_both_directions() {
     let mut f = PoolFixture::new();
     let pool = f.funded_80_20();
@@ -51,7 +50,6 @@ fn swaps_pay_exactly_what_the_rounded_math_says_in_both_directions() {
 }
 
 #[test]
-#[ignore = "WeightedPool wasm (~43 KB brotli) exceeds the 24 KiB Stylus code limit; see /work/notes/pool.md"]
 fn tiny_swaps_never_pay_out_for_free() {
     let mut f = PoolFixture::new();
     let pool = f.funded_80_20();
@@ -78,7 +76,6 @@ fn tiny_swaps_never_pay_out_for_free() {
 }
 
 #[test]
-#[ignore = "WeightedPool wasm (~43 KB brotli) exceeds the 24 KiB Stylus code limit; see /work/notes/pool.md"]
 fn ratio_limits_are_typed_errors() {
     let mut f = PoolFixture::new();
     let pool = f.funded_80_20();
@@ -94,7 +91,6 @@ fn ratio_limits_are_typed_errors() {
 }
 
 #[test]
-#[ignore = "WeightedPool wasm (~43 KB brotli) exceeds the 24 KiB Stylus code limit; see /work/notes/pool.md"]
 fn swap_gas_two_token_pool() {
     let mut f = PoolFixture::new();
     let pool = f.funded_80_20();
@@ -163,7 +159,6 @@ fn n_token_pool_swaps(n: usize) -> (u64, u64) {
 }
 
 #[test]
-#[ignore = "WeightedPool wasm (~43 KB brotli) exceeds the 24 KiB Stylus code limit; see /work/notes/pool.md"]
 fn three_and_sixteen_token_pools_swap_exactly_with_flat_swap_gas() {
     let (swap3, exit3) = n_token_pool_swaps(3);
     let (swap16, exit16) = n_token_pool_swaps(16);

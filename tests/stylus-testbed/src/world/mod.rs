@@ -32,15 +32,31 @@ use types::{Ctx, Db, Instructions};
 #[derive(Clone, Debug)]
 pub struct ChainConfig {
     pub chain_id: u64,
-    /// EIP-170 limit on deployed code (Arbitrum's default is Ethereum's 24,576 bytes).
+    /// EIP-170 limit on deployed code (Arbitrum's default is Ethereum's 24,576 bytes); for
+    /// Stylus code it is also activation's limit on the compressed program.
     pub max_code_size: usize,
+    /// Activation's limit on the decompressed WASM (Nitro: 128 KiB).
+    pub max_wasm_size: usize,
     pub block_gas_limit: u64,
+}
+
+impl ChainConfig {
+    /// Nitro's rules with the two code-size limits lifted to 1 MiB: for functional tests of a
+    /// program that does not fit yet. Size budgets are checked separately against Nitro's limits.
+    pub fn oversized_code_allowed() -> Self {
+        Self { max_code_size: 1 << 20, max_wasm_size: 1 << 20, ..Self::default() }
+    }
 }
 
 impl Default for ChainConfig {
     fn default() -> Self {
         // 412346 is the chain id of Nitro's local dev node (nitro-testnode).
-        Self { chain_id: 412_346, max_code_size: 24_576, block_gas_limit: 1 << 50 }
+        Self {
+            chain_id: 412_346,
+            max_code_size: crate::stylus::validate::MAX_CODE_SIZE,
+            max_wasm_size: crate::stylus::validate::MAX_WASM_SIZE,
+            block_gas_limit: 1 << 50,
+        }
     }
 }
 
@@ -84,7 +100,11 @@ impl World {
             ctx,
             instructions: EthInstructions::new_mainnet_with_spec(SPEC),
             precompiles,
-            programs: programs::ProgramCache,
+            programs: programs::ProgramCache::with_limits(crate::stylus::Limits {
+                max_code_size: config.max_code_size,
+                max_wasm_size: config.max_wasm_size,
+                ..Default::default()
+            }),
             config,
         }
     }

@@ -4,7 +4,7 @@
 use alloy_primitives::Bytes;
 use revm::interpreter::InstructionResult;
 
-use crate::stylus::{self, FrameContext, Status, StylusHost};
+use crate::stylus::{self, FrameContext, Limits, Status, StylusHost};
 pub use crate::stylus::{Program, ProgramError};
 
 /// A finished program run, in the EVM's terms.
@@ -15,9 +15,10 @@ pub struct RunOutcome {
     pub gas_used: u64,
 }
 
-/// Validates and compiles deployment code (prefixed, compressed WASM).
-pub fn compile(code: &[u8]) -> Result<Program, ProgramError> {
-    Program::from_deployment_code(code)
+/// Validates (under the chain's activation `limits`) and compiles deployment code
+/// (prefixed, compressed WASM).
+pub fn compile(code: &[u8], limits: &Limits) -> Result<Program, ProgramError> {
+    Program::from_deployment_code_with(code, limits)
 }
 
 /// Runs `program` for one frame. Nitro turns a trap into a revert without data (unused
