@@ -51,7 +51,7 @@ report_steps() {
   done
 }
 trap 'report_steps; stop_devnode' EXIT
-e18() { node -e 'process.stdout.write((BigInt(process.argv[1]) * 10n ** 18n).toString())' "$1"; }
+e18() { node -e 'process.stdout.write((BigInt(process.argv[1]) * 10n ** 18n).toString())' -- "$1"; }
 balance_of() { call_uint "$1" 'balanceOf(address)' "$2"; }
 sub() { node -e 'process.stdout.write((BigInt(process.argv[1]) - BigInt(process.argv[2])).toString())' "$1" "$2"; }
 mul_div() { node -e 'const [a,b,c] = process.argv.slice(1).map(BigInt); process.stdout.write((a * b / c).toString())' "$1" "$2" "$3"; }

@@ -25,7 +25,7 @@ json() {
 }
 
 # Hex quantity or decimal -> decimal.
-dec() { node -e 'process.stdout.write(BigInt(process.argv[1]).toString())' "$1"; }
+dec() { node -e 'process.stdout.write(BigInt(process.argv[1]).toString())' -- "$1"; }
 
 # Builds (once) and prints the devnode binary.
 devnode_bin() {
@@ -141,7 +141,7 @@ units() {
   node -e '
     let v = BigInt(process.argv[1]); const neg = v < 0n; if (neg) v = -v;
     const whole = v / 10n ** 18n, frac = (v % 10n ** 18n).toString().padStart(18, "0").slice(0, 6).replace(/0+$/, "");
-    process.stdout.write((neg ? "-" : "") + whole.toLocaleString("en-US") + (frac ? "." + frac : ""));' "$1"
+    process.stdout.write((neg ? "-" : "") + whole.toLocaleString("en-US") + (frac ? "." + frac : ""));' -- "$1"
 }
 
 # Gas used by the last `send`.
