@@ -10,11 +10,13 @@ interface IWeightedPoolFactoryErrors {
     error FactoryAlreadyInitialized();
     /// `create` before `initialize`.
     error FactoryNotInitialized();
-    /// `initialize` with the zero address as Vault or pool implementation.
+    /// `initialize` with the zero address as Vault or as a facet.
     error ZeroAddress();
-    /// `initialize` with a pool implementation that has no code.
-    error ImplementationHasNoCode(address implementation);
-    /// The clone could not be deployed at `pool`: the same sender already used this
+    /// `initialize` with a facet address that has no code.
+    error FacetHasNoCode(address facet);
+    /// `initialize` with a facet list of the wrong length (see `getFacets`).
+    error FacetCountMismatch(uint256 expected, uint256 given);
+    /// The pool proxy could not be deployed at `pool`: the same sender already used this
     /// salt (the address is taken; checked before deploying), or the deployment ran
     /// out of gas.
     error PoolAddressInUse(address pool);

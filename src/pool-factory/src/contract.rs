@@ -1,7 +1,8 @@
 //! The factory's storage and its functions (abi/IWeightedPoolFactory.sol).
 //!
-//! Storage: the Vault (slot 0), the WeightedPool implementation (slot 1) and the
-//! `isPoolFromFactory` set (mapping at slot 2). Each pool's own state lives in its clone.
+//! Storage: the Vault (slot 0), the facet programs (slots 1..=FACET_COUNT, table order of
+//! [`crate::proxy::FACETS`]) and the `isPoolFromFactory` set (mapping after them). Each
+//! pool's own state lives in its proxy.
 //!
 //! `create` never decodes the pool parameters: the head of `create`'s arguments
 //! `(string name, string symbol, address[] tokens, uint256[] weights, uint256 fee,
@@ -18,11 +19,12 @@ use alloy_primitives::{Address, B256, U256};
 use alloy_sol_types::{sol, SolCall};
 use stylus_sdk::deploy::RawDeploy;
 use stylus_sdk::prelude::*;
-use stylus_sdk::storage::{StorageAddress, StorageBool, StorageMap};
+use stylus_sdk::storage::{StorageAddress, StorageArray, StorageBool, StorageMap};
 
-use crate::clone;
+use crate::create2;
 use crate::errors::*;
 use crate::pool_call;
+use crate::proxy::{self, FACET_COUNT};
 
 sol! {
     /// The factory's ABI (abi/IWeightedPoolFactory.sol); selectors for the router.
@@ -30,8 +32,8 @@ sol! {
         function create(string name, string symbol, address[] tokens, uint256[] weights, uint256 swapFeePercentage, address owner, bytes32 salt) external returns (address);
         function isPoolFromFactory(address pool) external view returns (bool);
         function getVault() external view returns (address);
-        function initialize(address vault, address poolImplementation) external;
-        function getPoolImplementation() external view returns (address);
+        function initialize(address vault, address[] facets) external;
+        function getFacets() external view returns (address[]);
     }
 
     /// Balancer V2's BasePoolFactory event.
@@ -44,26 +46,42 @@ pub const CREATE_HEAD_WORDS: usize = 7;
 #[storage]
 pub struct PoolFactory {
     vault: StorageAddress,
-    implementation: StorageAddress,
+    facets: StorageArray<StorageAddress, FACET_COUNT>,
     is_pool: StorageMap<Address, StorageBool>,
 }
 
 impl PoolFactory {
-    /// See [`PoolFactory::initialize`].
-    pub fn do_initialize(&mut self, vault: Address, pool_implementation: Address) -> Result<(), Revert> {
-        if !self.implementation.get().is_zero() {
+    /// See [`PoolFactory::initialize`]. All checks come before any write.
+    pub fn do_initialize(&mut self, vault: Address, facets: &[Address]) -> Result<(), Revert> {
+        if !self.vault.get().is_zero() {
             return Err(FactoryError::FactoryAlreadyInitialized(FactoryAlreadyInitialized {}).into());
         }
-        if vault.is_zero() || pool_implementation.is_zero() {
+        if facets.len() != FACET_COUNT {
+            let e = FacetCountMismatch { expected: U256::from(FACET_COUNT), given: U256::from(facets.len()) };
+            return Err(FactoryError::FacetCountMismatch(e).into());
+        }
+        if vault.is_zero() || facets.iter().any(|f| f.is_zero()) {
             return Err(FactoryError::ZeroAddress(ZeroAddress {}).into());
         }
-        if self.vm().code_size(pool_implementation) == 0 {
-            let e = ImplementationHasNoCode { implementation: pool_implementation };
-            return Err(FactoryError::ImplementationHasNoCode(e).into());
+        if let Some(facet) = facets.iter().find(|f| self.vm().code_size(**f) == 0) {
+            return Err(FactoryError::FacetHasNoCode(FacetHasNoCode { facet: *facet }).into());
         }
         self.vault.set(vault);
-        self.implementation.set(pool_implementation);
+        for (i, facet) in facets.iter().enumerate() {
+            if let Some(mut slot) = self.facets.setter(i) {
+                slot.set(*facet);
+            }
+        }
         Ok(())
+    }
+
+    /// The facet addresses in table order (zero before `initialize`).
+    pub fn facets(&self) -> [Address; FACET_COUNT] {
+        let mut out = [Address::ZERO; FACET_COUNT];
+        for (i, slot) in out.iter_mut().enumerate() {
+            *slot = self.facets.get(i).unwrap_or_default();
+        }
+        out
     }
 
     /// `create` from its ABI-encoded arguments (calldata without the selector).
@@ -73,23 +91,22 @@ impl PoolFactory {
             return Err(FactoryError::MalformedCalldata(MalformedCalldata {}).into());
         };
         let user_salt = args.get(head_len - 32..head_len).map(B256::from_slice).unwrap_or_default();
-        let implementation = self.implementation.get();
-        if implementation.is_zero() {
+        let vault = self.vault.get();
+        if vault.is_zero() {
             return Err(FactoryError::FactoryNotInitialized(FactoryNotInitialized {}).into());
         }
-        let vault = self.vault.get();
-        let salt = clone::pool_salt(self.vm().msg_sender(), user_salt);
-        let code = clone::init_code(implementation);
+        let salt = create2::pool_salt(self.vm().msg_sender(), user_salt);
+        let code = proxy::creation_code(&self.facets());
         // A CREATE2 collision consumes all the gas given to it (EIP-684), so a taken
         // address is refused before deploying: one cold EXTCODESIZE (2,600 gas; the
         // address is then warm for CREATE2, which would have paid that access anyway).
-        let predicted = clone::create2_address(self.vm().contract_address(), salt, stylus_sdk::crypto::keccak(code));
+        let predicted = create2::create2_address(self.vm().contract_address(), salt, stylus_sdk::crypto::keccak(code));
         let in_use = || -> Revert { FactoryError::PoolAddressInUse(PoolAddressInUse { pool: predicted }).into() };
         if self.vm().code_size(predicted) != 0 {
             return Err(in_use());
         }
-        // SAFETY: no storage reference is held across the deployment; the 1167 init
-        // code makes no calls.
+        // SAFETY: no storage reference is held across the deployment; the proxy's
+        // creation code makes no calls.
         let deployed = unsafe { RawDeploy::new().salt(salt).deploy(self.vm(), &code, U256::ZERO) };
         // Failure here means out of gas (or a nonce-only account at the address).
         let pool = deployed.map_err(|_| in_use())?;
@@ -105,21 +122,24 @@ impl PoolFactory {
 #[public]
 impl PoolFactory {
     /// One-time wiring (a Stylus program has no constructor): the Vault every pool
-    /// registers with and the activated WeightedPool program every clone delegates to.
+    /// registers with and the WeightedPool facet programs every pool proxy delegates to,
+    /// in the order of [`crate::proxy::FACETS`] (swap, liquidity, token). Each facet must
+    /// have code; the same program may be passed more than once (e.g. a one-program pool
+    /// on a chain without the size limit).
     ///
     /// Caveat: whoever calls it first wires the factory, so it must be called in the
     /// transaction right after deployment and then checked (deploy/deploy.sh does both
-    /// and reads back getVault()/getPoolImplementation()). A front-run wiring is visible
-    /// and puts no funds at risk (the factory holds none): deploy a new factory.
-    pub fn initialize(&mut self, vault: Address, pool_implementation: Address) -> Result<(), Revert> {
-        self.do_initialize(vault, pool_implementation)
+    /// and reads back getVault()/getFacets()). A front-run wiring is visible and puts no
+    /// funds at risk (the factory holds none): deploy a new factory.
+    pub fn initialize(&mut self, vault: Address, facets: Vec<Address>) -> Result<(), Revert> {
+        self.do_initialize(vault, &facets)
     }
 
-    /// Deploys an EIP-1167 clone of the pool implementation with CREATE2 at an address
-    /// fixed by (factory, msg.sender, salt), initialises it (the pool validates its
+    /// Deploys a pool proxy ([`crate::proxy`]: a selector switch DELEGATECALLing the
+    /// facets) with CREATE2 at an address fixed by (factory, msg.sender, salt), initialises it (the pool validates its
     /// parameters and registers itself and its tokens with the Vault), records it and
     /// emits `PoolCreated`. A revert of the pool's `initialize` is passed on unchanged,
-    /// and then nothing (clone included) remains.
+    /// and then nothing (proxy included) remains.
     #[allow(clippy::too_many_arguments)]
     pub fn create(
         &mut self,
@@ -146,8 +166,9 @@ impl PoolFactory {
         self.vault.get()
     }
 
-    /// The WeightedPool program every clone delegates to.
-    pub fn get_pool_implementation(&self) -> Address {
-        self.implementation.get()
+    /// The facet programs every pool proxy delegates to, in table order (swap,
+    /// liquidity, token); zero addresses before `initialize`.
+    pub fn get_facets(&self) -> Vec<Address> {
+        self.facets().to_vec()
     }
 }

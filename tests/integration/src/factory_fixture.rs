@@ -1,16 +1,17 @@
-//! A PoolFactory (release wasm) wired to a real Vault and the WeightedPool program, for
+//! A PoolFactory (release wasm) wired to a real Vault and the WeightedPool facets, for
 //! `tests/factory_*.rs`, `tests/gas_report.rs` and `tests/abi_consistency.rs`.
 //!
 //! The factory is called through the ABI declared in abi/json/IWeightedPoolFactory.json
 //! (so the tests check what integrators use); its errors are the crate's `sol!` types.
-//! Expected pool addresses are computed here from the CREATE2 rule and the EIP-1167
-//! creation code of `pool_fixture` (written independently of the factory crate).
+//! Expected pool addresses are computed here from the CREATE2 rule (alloy's, not the
+//! factory crate's) and the proxy creation code (`pool_factory::proxy`, the one place
+//! that bytecode is written).
 
 use alloy_primitives::{keccak256, Address, B256, U256};
 use alloy_sol_types::{sol, SolCall, SolValue};
 use stylus_testbed::{release_wasm_path, CallResult};
 
-use crate::pool_fixture::{eip1167_creation_code, wp, Pool, PoolFixture};
+use crate::pool_fixture::{wp, Pool, PoolFixture};
 
 pub use pool_factory::errors as fe;
 
@@ -22,7 +23,7 @@ sol!(
 
 pub use IWeightedPoolFactory as wf;
 
-/// A Vault, the WeightedPool implementation and an initialised factory.
+/// A Vault, the WeightedPool facets and an initialised factory.
 pub struct FactoryFixture {
     pub pf: PoolFixture,
     pub factory: Address,
@@ -34,7 +35,7 @@ impl FactoryFixture {
         let mut pf = PoolFixture::new();
         let factory = deploy_factory(&mut pf);
         let admin = pf.vf.admin;
-        let init = wf::initializeCall { vault: pf.vf.vault, poolImplementation: pf.implementation };
+        let init = wf::initializeCall { vault: pf.vf.vault, facets: pf.facets.to_vec() };
         let r = pf.vf.bed.call(admin, factory, init.abi_encode(), U256::ZERO);
         assert!(r.success, "factory initialize reverted: 0x{}", alloy_primitives::hex::encode(&r.output));
         Self { pf, factory }
@@ -78,10 +79,10 @@ impl FactoryFixture {
     }
 
     /// Where `sender`'s `create` with `salt` deploys: CREATE2 by the factory with salt
-    /// `keccak256(abi.encode(sender, salt))` and the EIP-1167 creation code.
+    /// `keccak256(abi.encode(sender, salt))` and the pool proxy's creation code.
     pub fn predicted_address(&self, sender: Address, salt: B256) -> Address {
         let final_salt = keccak256((sender, salt).abi_encode());
-        let code_hash = keccak256(eip1167_creation_code(self.pf.implementation));
+        let code_hash = keccak256(pool_factory::proxy::creation_code(&self.pf.facets));
         self.factory.create2(final_salt, code_hash)
     }
 

@@ -1,11 +1,24 @@
 //! Sizes of the release contracts as the chain sees them (the test bed's activation
 //! analysis of the cargo-stylus-processed wasm), for the size budget and the gas report.
 
+use pool_factory::proxy::{FACETS, FACET_COUNT};
 use stylus_testbed::release_wasm_path;
 use stylus_testbed::stylus::{Limits, Program, ProgramInfo};
 
-/// The contracts, by wasm file name (crate name with `_`).
-pub const CONTRACTS: [&str; 3] = ["vault", "weighted_pool", "pool_factory"];
+/// The deployed programs, by release wasm file name: the Vault, the factory and the
+/// WeightedPool facets (`pool_factory::proxy::FACETS`, table order). The one-program
+/// weighted_pool.wasm is built but no longer deployed.
+pub const CONTRACTS: [&str; 2 + FACET_COUNT] = {
+    let mut out = [""; 2 + FACET_COUNT];
+    out[0] = "vault";
+    out[1] = "pool_factory";
+    let mut i = 0;
+    while i < FACET_COUNT {
+        out[2 + i] = FACETS[i].wasm;
+        i += 1;
+    }
+    out
+};
 
 /// DESIGN.md: each contract's compressed wasm (deployment code) at most 24 KiB.
 pub const BUDGET_BYTES: usize = 24 * 1024;

@@ -1,4 +1,4 @@
-//! PoolFactory.create through the release wasm: pools of 2, 3 and 8 tokens are cloned,
+//! PoolFactory.create through the release wasm: pools of 2, 3 and 8 tokens are deployed (dispatch proxies),
 //! initialised and registered with the Vault; addresses are CREATE2-deterministic per
 //! (sender, salt); records and events are right.
 
@@ -36,7 +36,7 @@ fn creates_registered_pool(n: usize) {
     assert_eq!(pool_tokens.balances, vec![U256::ZERO; n]);
     assert_eq!(&pool.pool_id[..20], pool.address.as_slice(), "V2 poolId layout: address first");
 
-    // The clone holds its own state, initialised from create's arguments.
+    // The proxy holds its own state, initialised from create's arguments.
     assert_eq!(f.pf.view(pool.address, &wp::getVaultCall {}), f.pf.vf.vault);
     assert_eq!(f.pf.view(pool.address, &wp::getNormalizedWeightsCall {}), weights);
     assert_eq!(f.pf.view(pool.address, &wp::getSwapFeePercentageCall {}), e(3, 15));
@@ -45,7 +45,7 @@ fn creates_registered_pool(n: usize) {
     assert_eq!(f.pf.view(pool.address, &wp::symbolCall {}), "FWP");
     assert_eq!(f.pf.view(pool.address, &wp::totalSupplyCall {}), U256::ZERO);
     let code = f.pf.vf.bed.world().code(pool.address);
-    assert_eq!(code.len(), 45, "the pool is an EIP-1167 minimal proxy");
+    assert_eq!(code.to_vec(), pool_factory::proxy::runtime_code(&f.pf.facets).to_vec(), "the pool is the dispatch proxy");
     println!("create() of a {n}-token pool: {} gas", r.gas_used);
 }
 
@@ -68,17 +68,18 @@ fn creates_an_eight_token_pool() {
 fn getters_return_the_wiring() {
     let mut f = FactoryFixture::new();
     assert_eq!(f.view(&wf::getVaultCall {}), f.pf.vf.vault);
-    assert_eq!(f.view(&wf::getPoolImplementationCall {}), f.pf.implementation);
+    assert_eq!(f.view(&wf::getFacetsCall {}), f.pf.facets.to_vec());
 }
 
 #[test]
 fn is_pool_from_factory_is_false_for_other_addresses() {
     let mut f = FactoryFixture::new();
     let tokens = f.tokens(2, &[18]);
-    // A pool cloned and initialised by hand (same code, not from this factory).
+    // A pool proxy deployed and initialised by hand (same code, not from this factory).
     let manual = f.pf.create(&tokens, &equal_weights(2), e(1, 16));
     let alice = f.pf.vf.alice;
-    for other in [manual.address, alice, f.pf.implementation, f.pf.vf.vault, Address::ZERO] {
+    let [swap, liquidity, token] = f.pf.facets;
+    for other in [manual.address, alice, swap, liquidity, token, f.pf.vf.vault, Address::ZERO] {
         assert!(!f.view(&wf::isPoolFromFactoryCall { pool: other }), "{other} is not from the factory");
     }
 }

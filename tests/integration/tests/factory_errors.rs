@@ -4,10 +4,10 @@
 use alloy_primitives::{Address, B256, Bytes, U256};
 use alloy_sol_types::{SolCall, SolError};
 use integration::factory_fixture::{deploy_factory, equal_weights, fe, salt, wf, FactoryFixture};
-use integration::pool_fixture::{e, pe, PoolFixture};
+use integration::pool_fixture::{e, expect_error, pe, PoolFixture};
 use integration::vault_fixture::assert_reverted_with;
 
-/// Sends `create` and checks: reverted with exactly `E`, no log, no clone at the
+/// Sends `create` and checks: reverted with exactly `E`, no log, no proxy at the
 /// address, not recorded; then the same sender + salt still works with valid params.
 fn rejected<E: SolError>(f: &mut FactoryFixture, tokens: &[Address], weights: &[U256], fee: U256) -> E {
     let alice = f.pf.vf.alice;
@@ -17,7 +17,7 @@ fn rejected<E: SolError>(f: &mut FactoryFixture, tokens: &[Address], weights: &[
     assert_reverted_with::<E>(&r);
     assert!(r.logs.is_empty());
     let predicted = f.predicted_address(alice, s);
-    assert!(f.pf.vf.bed.world().code(predicted).is_empty(), "no clone left behind");
+    assert!(f.pf.vf.bed.world().code(predicted).is_empty(), "no proxy left behind");
     assert!(!f.view(&wf::isPoolFromFactoryCall { pool: predicted }));
     let err = E::abi_decode(&r.output).expect("decode");
     // Nothing was used up: the same salt deploys once the parameters are valid.
@@ -119,14 +119,15 @@ fn mismatched_weights_length_reverts() {
 fn initialize_twice_reverts() {
     let mut f = FactoryFixture::new();
     let admin = f.pf.vf.admin;
-    let again = wf::initializeCall { vault: f.pf.vf.vault, poolImplementation: f.pf.implementation };
+    let again = wf::initializeCall { vault: f.pf.vf.vault, facets: f.pf.facets.to_vec() };
     let r = f.call(admin, &again);
     assert_reverted_with::<fe::FactoryAlreadyInitialized>(&r);
     // A stranger cannot rewire it either.
     let bob = f.pf.vf.bob;
-    let r = f.call(bob, &wf::initializeCall { vault: bob, poolImplementation: f.pf.implementation });
+    let r = f.call(bob, &wf::initializeCall { vault: bob, facets: vec![bob; 3] });
     assert_reverted_with::<fe::FactoryAlreadyInitialized>(&r);
     assert_eq!(f.view(&wf::getVaultCall {}), f.pf.vf.vault);
+    assert_eq!(f.view(&wf::getFacetsCall {}), f.pf.facets.to_vec());
 }
 
 #[test]
@@ -147,16 +148,34 @@ fn uninitialised_factory_refuses_create_and_bad_wiring() {
     let r = pf.vf.bed.call(alice, factory, create.abi_encode(), U256::ZERO);
     assert_reverted_with::<fe::FactoryNotInitialized>(&r);
 
-    let zero = wf::initializeCall { vault: Address::ZERO, poolImplementation: pf.implementation };
-    assert_reverted_with::<fe::ZeroAddress>(&pf.vf.bed.call(alice, factory, zero.abi_encode(), U256::ZERO));
-    let zero = wf::initializeCall { vault: pf.vf.vault, poolImplementation: Address::ZERO };
-    assert_reverted_with::<fe::ZeroAddress>(&pf.vf.bed.call(alice, factory, zero.abi_encode(), U256::ZERO));
-    let no_code = wf::initializeCall { vault: pf.vf.vault, poolImplementation: alice };
-    let r = pf.vf.bed.call(alice, factory, no_code.abi_encode(), U256::ZERO);
-    assert_reverted_with::<fe::ImplementationHasNoCode>(&r);
+    let facets = pf.facets.to_vec();
+    let vault = pf.vf.vault;
+    let mut init = |vault: Address, facets: Vec<Address>| {
+        let call = wf::initializeCall { vault, facets };
+        pf.vf.bed.call(alice, factory, call.abi_encode(), U256::ZERO)
+    };
+    assert_reverted_with::<fe::ZeroAddress>(&init(Address::ZERO, facets.clone()));
+    for i in 0..facets.len() {
+        let mut with_zero = facets.clone();
+        with_zero[i] = Address::ZERO;
+        assert_reverted_with::<fe::ZeroAddress>(&init(vault, with_zero));
+        let mut with_eoa = facets.clone();
+        with_eoa[i] = alice;
+        let err = expect_error::<fe::FacetHasNoCode>(&init(vault, with_eoa));
+        assert_eq!(err.facet, alice);
+    }
+    for wrong in [vec![], facets[..2].to_vec(), [facets.clone(), vec![facets[0]]].concat()] {
+        let n = wrong.len();
+        let err = expect_error::<fe::FacetCountMismatch>(&init(vault, wrong));
+        assert_eq!((err.expected, err.given), (U256::from(3), U256::from(n)));
+    }
     // None of the failed attempts wired it.
-    let r = pf.vf.bed.view_sol(factory, &wf::getPoolImplementationCall {}).expect("view");
-    assert_eq!(r, Address::ZERO);
+    assert_eq!(pf.vf.bed.view_sol(factory, &wf::getVaultCall {}).expect("view"), Address::ZERO);
+    assert_eq!(pf.vf.bed.view_sol(factory, &wf::getFacetsCall {}).expect("view"), vec![Address::ZERO; 3]);
+    // Then a valid wiring works once.
+    let ok = wf::initializeCall { vault, facets: facets.clone() };
+    assert!(pf.vf.bed.call(alice, factory, ok.abi_encode(), U256::ZERO).success);
+    assert_eq!(pf.vf.bed.view_sol(factory, &wf::getFacetsCall {}).expect("view"), facets);
 }
 
 #[test]

@@ -50,7 +50,7 @@ fn init_join_and_swaps_on_a_factory_pool() {
     assert!(r.success, "swap reverted: 0x{}", alloy_primitives::hex::encode(&r.output));
     assert_eq!(before - f.pf.vf.balance_of(t6, bob), expected_in);
 
-    // A proportional exit gives bob's tokens back through the clone too.
+    // A proportional exit gives bob's tokens back through the proxy too.
     let bpt = f.pf.bpt_balance(&pool, alice) / U256::from(10);
     let r = f.pf.exit(&pool, alice, (U256::from(1), bpt).abi_encode_params());
     assert!(r.success, "exit reverted: 0x{}", alloy_primitives::hex::encode(&r.output));
