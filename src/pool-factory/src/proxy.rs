@@ -9,11 +9,11 @@
 //! addresses are PUSH20 constants in the code (no SLOAD), so the switch costs a few
 //! dozen gas and can never be re-pointed.
 //!
-//! The routing table is [`FACETS`], the only place that lists selectors; the runtime code
-//! is generated from it at compile time ([`RUNTIME_TEMPLATE`]) and the factory, the test
-//! fixtures and the deploy checks all use [`creation_code`]. Adding a facet is one line
-//! in [`FACETS`] (the factory's `initialize` takes the facet addresses as an array in
-//! that order).
+//! The routing table is [`FACETS`] + [`ROUTES`], the only place that lists facets and
+//! selectors; the runtime code is generated from it at compile time ([`RUNTIME_TEMPLATE`])
+//! and the factory and the test fixtures use [`creation_code`]. Adding a facet is one line
+//! in [`FACETS`] plus a line per selector it takes in [`ROUTES`] (the factory's
+//! `initialize` takes the facet addresses as an array in [`FACETS`] order).
 //!
 //! # Runtime code (current table: 160 bytes)
 //!
@@ -115,33 +115,40 @@ sol! {
 
 use IRoutedPoolFunctions::*;
 
-/// One facet: its release wasm name (built by deploy/build-contracts.sh) and the
-/// selectors routed to it.
-pub struct Facet {
-    pub wasm: &'static str,
-    pub selectors: &'static [[u8; 4]],
-}
+/// Facet indices: the order of the factory's `initialize(vault, facets)` array.
+pub const SWAP: usize = 0;
+pub const LIQUIDITY: usize = 1;
+pub const TOKEN: usize = 2;
 
-/// THE ROUTING TABLE. Facet `i` is the `i`-th address of the factory's `initialize`.
-/// Selectors are compared in this order (onSwap first: the hot path pays one compare);
-/// the LAST facet takes every other call (its list must stay empty).
-pub const FACETS: [Facet; 3] = [
-    Facet { wasm: "weighted_pool_swap", selectors: &[onSwapCall::SELECTOR] },
-    Facet {
-        wasm: "weighted_pool_liquidity",
-        selectors: &[
-            onJoinPoolCall::SELECTOR,
-            onExitPoolCall::SELECTOR,
-            getInvariantCall::SELECTOR,
-            getSpotPriceCall::SELECTOR,
-            getSpotPriceSansFeeCall::SELECTOR,
-        ],
-    },
-    Facet { wasm: "weighted_pool_token", selectors: &[] },
+/// Each facet's release wasm name (deploy/build-contracts.sh), by index. The LAST facet is
+/// the default: it takes every selector not in [`ROUTES`] and calldata shorter than 4 bytes.
+pub const FACETS: [&str; 3] = ["weighted_pool_swap", "weighted_pool_liquidity", "weighted_pool_token"];
+
+/// THE ROUTING TABLE: selector -> facet index, in the order the proxy compares them. The
+/// first entry must be facet 0's hot function (onSwap: one compare, no JUMP); the Vault's
+/// callbacks come next, views last (each earlier entry costs a later one 22 gas).
+pub const ROUTES: [([u8; 4], usize); 6] = [
+    (onSwapCall::SELECTOR, SWAP),
+    (onJoinPoolCall::SELECTOR, LIQUIDITY),
+    (onExitPoolCall::SELECTOR, LIQUIDITY),
+    (getInvariantCall::SELECTOR, LIQUIDITY),
+    (getSpotPriceCall::SELECTOR, LIQUIDITY),
+    (getSpotPriceSansFeeCall::SELECTOR, LIQUIDITY),
 ];
 
 /// Number of facet addresses a proxy embeds (and the factory's `initialize` takes).
 pub const FACET_COUNT: usize = FACETS.len();
+
+/// The default facet's index.
+pub const DEFAULT_FACET: usize = FACET_COUNT - 1;
+
+/// The facet the proxy runs for `calldata`.
+pub fn facet_for(calldata: &[u8]) -> usize {
+    let Some(selector) = calldata.first_chunk::<4>() else {
+        return DEFAULT_FACET;
+    };
+    ROUTES.iter().find(|(s, _)| s == selector).map_or(DEFAULT_FACET, |(_, f)| *f)
+}
 
 const PROLOGUE: [u8; 13] = [0x36, 0x3d, 0x60, 0x1c, 0x37, 0x3d, 0x51, 0x3d, 0x3d, 0x3d, 0x36, 0x60, 0x1c];
 /// `DUP6 PUSH4 <sel> EQ PUSH1 <dest> JUMPI`.
@@ -158,18 +165,8 @@ const TAIL: [u8; 16] = [0x5b, 0x5a, 0xf4, 0x3d, 0x82, 0x80, 0x3e, 0x90, 0x3d, 0x
 /// EIP-1167's creation prefix; byte 2 is the runtime length (patched).
 const CREATION_PREFIX: [u8; 10] = [0x3d, 0x60, 0x00, 0x80, 0x60, 0x0a, 0x3d, 0x39, 0x81, 0xf3];
 
-const fn routed_selector_count() -> usize {
-    let mut n = 0;
-    let mut i = 0;
-    while i < FACET_COUNT {
-        n += FACETS[i].selectors.len();
-        i += 1;
-    }
-    n
-}
-
 /// Where the default block starts (right after the compare chain).
-const DEFAULT_BLOCK: usize = PROLOGUE.len() + COMPARE_LEN * routed_selector_count();
+const DEFAULT_BLOCK: usize = PROLOGUE.len() + COMPARE_LEN * ROUTES.len();
 
 /// Where routed facet `i` (< FACET_COUNT - 1) has its JUMPDEST: blocks are laid out in
 /// reverse table order so facet 0 is last and falls through into the call.
@@ -221,14 +218,9 @@ pub const RUNTIME_TEMPLATE: [u8; RUNTIME_LEN] = {
     let mut p = put(&mut code, 0, &PROLOGUE);
     // Compare chain.
     let mut i = 0;
-    while i < FACET_COUNT {
-        let sels = FACETS[i].selectors;
-        let mut j = 0;
-        while j < sels.len() {
-            let s = sels[j];
-            p = put(&mut code, p, &[0x85, 0x63, s[0], s[1], s[2], s[3], 0x14, 0x60, block_start(i) as u8, 0x57]);
-            j += 1;
-        }
+    while i < ROUTES.len() {
+        let (s, facet) = ROUTES[i];
+        p = put(&mut code, p, &[0x85, 0x63, s[0], s[1], s[2], s[3], 0x14, 0x60, block_start(facet) as u8, 0x57]);
         i += 1;
     }
     // Default block: PUSH20 <0> PUSH1 call JUMP.
@@ -255,30 +247,31 @@ pub const RUNTIME_TEMPLATE: [u8; RUNTIME_LEN] = {
 /// Compile-time checks of the table (a violation fails the build, never a call).
 const _: () = {
     assert!(FACET_COUNT >= 2, "at least one routed facet and the default");
-    assert!(FACETS[FACET_COUNT - 1].selectors.is_empty(), "the last facet is the default: no selectors");
     assert!(RUNTIME_LEN <= 0xff, "jump targets and the creation length are PUSH1 immediates");
+    assert!(ROUTES[0].1 == 0, "the first route is facet 0's (its block falls through into the call)");
     let mut i = 0;
-    while i < FACET_COUNT {
-        assert!(FACETS[i].selectors.len() > 0 || i == FACET_COUNT - 1, "a routed facet without selectors");
-        let mut j = 0;
-        while j < FACETS[i].selectors.len() {
-            let s = FACETS[i].selectors[j];
-            assert!(s[3] != 0, "a selector ending in 0x00 would also match shorter calldata");
-            // No duplicates (a second entry would be unreachable).
-            let mut i2 = 0;
-            while i2 < FACET_COUNT {
-                let mut j2 = 0;
-                while j2 < FACETS[i2].selectors.len() {
-                    let t = FACETS[i2].selectors[j2];
-                    let same = s[0] == t[0] && s[1] == t[1] && s[2] == t[2] && s[3] == t[3];
-                    assert!(!same || (i == i2 && j == j2), "selector listed twice");
-                    j2 += 1;
-                }
-                i2 += 1;
-            }
+    while i < ROUTES.len() {
+        let (s, facet) = ROUTES[i];
+        assert!(facet < DEFAULT_FACET, "routes name a non-default facet");
+        assert!(s[3] != 0, "a selector ending in 0x00 would also match shorter calldata");
+        let mut j = i + 1;
+        while j < ROUTES.len() {
+            let t = ROUTES[j].0;
+            assert!(!(s[0] == t[0] && s[1] == t[1] && s[2] == t[2] && s[3] == t[3]), "selector listed twice");
             j += 1;
         }
         i += 1;
+    }
+    let mut f = 0;
+    while f < DEFAULT_FACET {
+        let mut used = false;
+        let mut k = 0;
+        while k < ROUTES.len() {
+            used |= ROUTES[k].1 == f;
+            k += 1;
+        }
+        assert!(used, "a non-default facet without routes");
+        f += 1;
     }
 };
 
@@ -339,12 +332,21 @@ mod tests {
 
     #[test]
     fn selectors_are_the_pool_abi_ones() {
-        // Values from /work/notes/poolsize.md's FACETS table (keccak of the signatures).
-        let swap: &[[u8; 4]] = &[hex!("9d2c110c")];
-        let liquidity: &[[u8; 4]] = &[hex!("d5c096c4"), hex!("74f3b009"), hex!("c0ff1a15"), hex!("15e84af9"), hex!("1446a7ff")];
-        assert_eq!(FACETS[0].selectors, swap);
-        assert_eq!(FACETS[1].selectors, liquidity);
-        assert_eq!(&keccak256("getInvariant()")[..4], &FACETS[1].selectors[2]);
+        // Values from the pool helper's FACETS table (keccak of the signatures).
+        let expected = [
+            (hex!("9d2c110c"), SWAP),
+            (hex!("d5c096c4"), LIQUIDITY),
+            (hex!("74f3b009"), LIQUIDITY),
+            (hex!("c0ff1a15"), LIQUIDITY),
+            (hex!("15e84af9"), LIQUIDITY),
+            (hex!("1446a7ff"), LIQUIDITY),
+        ];
+        assert_eq!(ROUTES, expected);
+        assert_eq!(keccak256("getInvariant()")[..4], ROUTES[3].0);
+        assert_eq!(facet_for(&hex!("9d2c110c00")), SWAP);
+        assert_eq!(facet_for(&hex!("9d2c11")), TOKEN);
+        assert_eq!(facet_for(&hex!("1446a7ff")), LIQUIDITY);
+        assert_eq!(facet_for(&hex!("deadbeef")), TOKEN);
     }
 
     #[test]
@@ -367,7 +369,7 @@ mod tests {
                 pc += 1;
             }
         }
-        assert_eq!(jumps, 6 + 1 + 1 + 1, "6 compares, 2 JUMPs, the tail's JUMPI");
+        assert_eq!(jumps, ROUTES.len() + (FACET_COUNT - 1) + 1, "compares, JUMPs to the call, the tail's JUMPI");
         for (i, a) in [S, L, T].iter().enumerate() {
             let o = ADDRESS_OFFSETS[i];
             assert_eq!(code[o - 1], 0x73);

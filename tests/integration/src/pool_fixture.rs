@@ -136,8 +136,8 @@ pub struct PoolFixture {
 pub fn facets_fit_nitro_limits() -> bool {
     static FIT: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
     *FIT.get_or_init(|| {
-        FACETS.iter().all(|f| {
-            release_program_info(f.wasm).is_ok_and(|i| i.code_size <= BUDGET_BYTES && i.wasm_size <= MAX_WASM_BYTES)
+        FACETS.iter().all(|wasm| {
+            release_program_info(wasm).is_ok_and(|i| i.code_size <= BUDGET_BYTES && i.wasm_size <= MAX_WASM_BYTES)
         })
     })
 }
@@ -156,10 +156,10 @@ pub fn pool_test_bed() -> TestBed {
 /// Deploys the facets' release wasm in table order.
 pub fn deploy_facets(bed: &mut TestBed) -> [Address; FACET_COUNT] {
     let mut out = [Address::ZERO; FACET_COUNT];
-    for (slot, facet) in out.iter_mut().zip(FACETS.iter()) {
-        let path = release_wasm_path(facet.wasm);
+    for (slot, wasm) in out.iter_mut().zip(FACETS) {
+        let path = release_wasm_path(wasm);
         assert!(path.exists(), "{} missing: run `bash deploy/build-contracts.sh` first", path.display());
-        *slot = bed.deploy_wasm_file(&path).unwrap_or_else(|e| panic!("deploy {}.wasm: {e}", facet.wasm));
+        *slot = bed.deploy_wasm_file(&path).unwrap_or_else(|e| panic!("deploy {wasm}.wasm: {e}"));
     }
     out
 }

@@ -14,7 +14,7 @@ pub const CONTRACTS: [&str; 2 + FACET_COUNT] = {
     out[1] = "pool_factory";
     let mut i = 0;
     while i < FACET_COUNT {
-        out[2 + i] = FACETS[i].wasm;
+        out[2 + i] = FACETS[i];
         i += 1;
     }
     out

@@ -15,7 +15,7 @@ use alloy_primitives::{Address, B256, U256};
 use alloy_sol_types::{SolCall, SolError, SolValue};
 use integration::factory_fixture::{equal_weights, salt, FactoryFixture};
 use integration::pool_fixture::{e, eip1167_creation_code, expect_error, pe, wp, PoolFixture};
-use pool_factory::proxy::{self, FACETS, FACET_COUNT};
+use pool_factory::proxy::{self, DEFAULT_FACET, FACETS, FACET_COUNT, ROUTES};
 use stylus_testbed::testbed::init_code_returning;
 use stylus_testbed::{CallResult, TestBed};
 
@@ -80,22 +80,24 @@ fn with_args(selector: [u8; 4], words: usize) -> Vec<u8> {
     d
 }
 
-const DEFAULT: usize = FACET_COUNT - 1;
+const DEFAULT: usize = DEFAULT_FACET;
+
+fn routed(sel: &[u8; 4]) -> bool {
+    ROUTES.iter().any(|(s, _)| s == sel)
+}
 
 #[test]
 fn every_routed_selector_reaches_its_facet_and_every_other_call_the_default() {
     let mut w = echo_world(false);
-    for (id, facet) in FACETS.iter().enumerate() {
-        for sel in facet.selectors {
-            w.assert_routed(&with_args(*sel, 0), id);
-            w.assert_routed(&with_args(*sel, 9), id);
-            // A selector differing in any one byte is not routed there.
-            for k in 0..4 {
-                let mut other = *sel;
-                other[k] ^= 0x01;
-                if FACETS.iter().all(|f| !f.selectors.contains(&other)) {
-                    w.assert_routed(&with_args(other, 2), DEFAULT);
-                }
+    for (sel, id) in ROUTES {
+        w.assert_routed(&with_args(sel, 0), id);
+        w.assert_routed(&with_args(sel, 9), id);
+        // A selector differing in any one byte is not routed there.
+        for k in 0..4 {
+            let mut other = sel;
+            other[k] ^= 0x01;
+            if !routed(&other) {
+                w.assert_routed(&with_args(other, 2), DEFAULT);
             }
         }
     }
@@ -109,11 +111,9 @@ fn every_routed_selector_reaches_its_facet_and_every_other_call_the_default() {
 fn calldata_shorter_than_a_selector_goes_to_the_default_facet() {
     let mut w = echo_world(false);
     w.assert_routed(&[], DEFAULT);
-    for facet in &FACETS {
-        for sel in facet.selectors {
-            for len in 1..4 {
-                w.assert_routed(&sel[..len], DEFAULT);
-            }
+    for (sel, _) in ROUTES {
+        for len in 1..4 {
+            w.assert_routed(&sel[..len], DEFAULT);
         }
     }
     w.assert_routed(&[0x00], DEFAULT);
@@ -126,7 +126,7 @@ fn return_and_revert_data_pass_through_byte_exact() {
         let mut w = echo_world(revert);
         for len in [0usize, 1, 3, 4, 5, 31, 32, 36, 68, 100, 1025, 4100] {
             let mut data: Vec<u8> = (0..len).map(|k| (k * 7 + 3) as u8).collect();
-            for (id, sel) in [(0, FACETS[0].selectors[0]), (1, FACETS[1].selectors[FACETS[1].selectors.len() - 1])] {
+            for (sel, id) in [ROUTES[0], ROUTES[ROUTES.len() - 1]] {
                 if len >= 4 {
                     data[..4].copy_from_slice(&sel);
                 }
@@ -142,7 +142,7 @@ fn return_and_revert_data_pass_through_byte_exact() {
 #[test]
 fn value_stays_in_the_proxy_and_the_facet_sees_it() {
     let mut w = echo_world(false);
-    let data = with_args(FACETS[0].selectors[0], 4);
+    let data = with_args(ROUTES[0].0, 4);
     let r = w.call(&data, 7);
     assert!(r.success);
     assert_eq!(r.output.to_vec(), echoed(0, 7, &data));
@@ -174,25 +174,22 @@ fn proxy_gas_overhead_against_an_eip1167_clone() {
         assert_eq!(via_proxy.output, via_clone.output);
         via_proxy.gas_used as i64 - via_clone.gas_used as i64
     };
-    // onSwap-shaped calldata (4 + 32n bytes, as the Vault sends: 12 words here).
-    let swap = overhead(&mut w, &with_args(FACETS[0].selectors[0], 12), 0);
-    let mut liquidity = Vec::new();
-    for sel in FACETS[1].selectors {
-        liquidity.push(overhead(&mut w, &with_args(*sel, 9), 1));
-    }
+    // Calldata of 4 + 32n bytes, as the Vault sends (onSwap: 12 words).
+    let routes: Vec<i64> = ROUTES.iter().map(|(sel, id)| overhead(&mut w, &with_args(*sel, 12), *id)).collect();
     let token = overhead(&mut w, &with_args(wp::balanceOfCall::SELECTOR, 1), DEFAULT);
     let short = overhead(&mut w, &[0x01], DEFAULT);
-    eprintln!("GAS proxy overhead vs EIP-1167: onSwap +{swap}; liquidity {liquidity:?}; token facet +{token}; 1-byte calldata +{short}");
+    let names: Vec<String> = ROUTES.iter().zip(&routes).map(|((s, id), g)| format!("0x{} ({}) +{g}", alloy_primitives::hex::encode(s), FACETS[*id])).collect();
+    eprintln!("GAS proxy overhead vs EIP-1167: {}; token facet +{token}; 1-byte calldata +{short}", names.join(", "));
     // From the opcode listing in pool_factory::proxy: the prologue costs 7 more than
     // 1167's (MLOAD of the shifted selector, PUSH1 28 twice); each compare 22 (DUP6 PUSH4
     // EQ PUSH1 JUMPI); a taken compare lands on a JUMPDEST (1); a JUMP to the call costs
-    // PUSH1 + JUMP (11); the call's JUMPDEST 1.
-    assert_eq!(swap, 7 + 22 + 1 + 1, "onSwap overhead");
-    for (k, g) in liquidity.iter().enumerate() {
-        assert_eq!(*g, 7 + 22 * (k as i64 + 2) + 1 + 11 + 1, "liquidity selector {k}");
+    // PUSH1 + JUMP (11) except from facet 0's block (falls through); the call's JUMPDEST 1.
+    assert_eq!(routes[0], 7 + 22 + 1 + 1, "onSwap overhead");
+    for (k, (g, (_, id))) in routes.iter().zip(ROUTES).enumerate() {
+        let jump = if id == 0 { 0 } else { 11 };
+        assert_eq!(*g, 7 + 22 * (k as i64 + 1) + 1 + jump + 1, "route {k}");
     }
-    let compares = FACETS.iter().map(|f| f.selectors.len()).sum::<usize>() as i64;
-    assert_eq!(token, 7 + 22 * compares + 11 + 1, "token facet path");
+    assert_eq!(token, 7 + 22 * ROUTES.len() as i64 + 11 + 1, "token facet path");
     assert_eq!(short, token, "short calldata takes the default path");
 }
 
@@ -239,23 +236,21 @@ fn the_table_matches_the_facet_builds_for_every_pool_function() {
         let sel: [u8; 4] = func.selector().0;
         let mut data = sel.to_vec();
         data.extend(DynSolValue::Tuple(args).abi_encode_params());
-        let owner = FACETS.iter().position(|fc| fc.selectors.contains(&sel)).unwrap_or(DEFAULT);
+        let owner = proxy::facet_for(&data);
         let via_proxy = f.vf.bed.simulate(from, pool.address, data.clone(), U256::ZERO);
-        assert_ne!(via_proxy.output.to_vec(), unknown_selector(sel), "{} not implemented by facet {}", func.signature(), FACETS[owner].wasm);
+        assert_ne!(via_proxy.output.to_vec(), unknown_selector(sel), "{} not implemented by facet {}", func.signature(), FACETS[owner]);
         for (j, facet) in f.facets.iter().enumerate() {
             if j != owner {
                 let r = f.vf.bed.simulate(from, *facet, data.clone(), U256::ZERO);
                 assert!(!r.success);
-                assert_eq!(r.output.to_vec(), unknown_selector(sel), "{} is also implemented by {}", func.signature(), FACETS[j].wasm);
+                assert_eq!(r.output.to_vec(), unknown_selector(sel), "{} is also implemented by {}", func.signature(), FACETS[j]);
             }
         }
         checked += 1;
     }
     // Every routed selector is a function of the ABI (none routed by mistake).
-    for fc in &FACETS {
-        for sel in fc.selectors {
-            assert!(abi.functions().any(|func| func.selector().0 == *sel), "0x{} routed but not in IWeightedPool.json", alloy_primitives::hex::encode(sel));
-        }
+    for (sel, _) in ROUTES {
+        assert!(abi.functions().any(|func| func.selector().0 == sel), "0x{} routed but not in IWeightedPool.json", alloy_primitives::hex::encode(sel));
     }
     assert!(checked > 30, "{checked} functions");
 }
