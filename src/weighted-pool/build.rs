@@ -12,15 +12,15 @@ fn main() {
 }
 
 /// Which router arms this build keeps (see src/router.rs). No facet feature (host builds and
-/// the one-program pool the factory clones today): every arm. `facet-swap`,
-/// `facet-liquidity`, `facet-token`: only that facet's arms, so each facet fits Stylus's
-/// 24 KiB code limit on its own.
+/// the one-program pool): every arm. `facet-swap`, `facet-join`, `facet-exit`,
+/// `facet-token`: only that facet's arms, so each facet fits Stylus's 24 KiB code limit
+/// on its own.
 fn facet_cfgs() {
     let on = |name: &str| std::env::var_os(format!("CARGO_FEATURE_FACET_{name}")).is_some();
-    let (swap, liquidity, token) = (on("SWAP"), on("LIQUIDITY"), on("TOKEN"));
-    let all = !(swap || liquidity || token);
-    println!("cargo::rustc-check-cfg=cfg(arm_swap, arm_liquidity, arm_token)");
-    for (cfg, wanted) in [("arm_swap", swap), ("arm_liquidity", liquidity), ("arm_token", token)] {
+    let facets = [("arm_swap", on("SWAP")), ("arm_join", on("JOIN")), ("arm_exit", on("EXIT")), ("arm_token", on("TOKEN"))];
+    let all = !facets.iter().any(|(_, wanted)| *wanted);
+    println!("cargo::rustc-check-cfg=cfg(arm_swap, arm_join, arm_exit, arm_token)");
+    for (cfg, wanted) in facets {
         if all || wanted {
             println!("cargo:rustc-cfg={cfg}");
         }

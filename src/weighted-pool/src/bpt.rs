@@ -9,6 +9,7 @@ use alloy_primitives::{Address, U256};
 use stylus_sdk::prelude::*;
 
 use crate::contract::WeightedPool;
+use crate::storage as slot;
 use crate::events;
 use crate::errors::{
     overflow, ERC20InsufficientAllowance, ERC20InsufficientBalance, ERC20InvalidReceiver, ERC20InvalidSender,
@@ -16,25 +17,25 @@ use crate::errors::{
 };
 
 pub fn mint(pool: &mut WeightedPool, to: Address, value: U256) -> Result<(), PoolError> {
-    let supply = pool.total_supply.get().checked_add(value).ok_or_else(overflow)?;
-    let balance = pool.balances.get(to).checked_add(value).ok_or_else(overflow)?;
-    pool.total_supply.set(supply);
-    pool.balances.setter(to).set(balance);
+    let supply = pool.total_supply_value().checked_add(value).ok_or_else(overflow)?;
+    let balance = pool.balance_value(to).checked_add(value).ok_or_else(overflow)?;
+    pool.sstore(slot::TOTAL_SUPPLY, supply);
+    pool.sstore(slot::balance(to), balance);
     events::emit(pool.vm(), events::transfer(Address::ZERO, to, value));
     Ok(())
 }
 
 pub fn burn(pool: &mut WeightedPool, from: Address, value: U256) -> Result<(), PoolError> {
-    let balance = pool.balances.get(from);
+    let balance = pool.balance_value(from);
     let remaining = balance.checked_sub(value).ok_or(PoolError::ERC20InsufficientBalance(ERC20InsufficientBalance {
         sender: from,
         balance,
         needed: value,
     }))?;
     // supply ≥ any balance, so this only fails if storage were corrupt.
-    let supply = pool.total_supply.get().checked_sub(value).ok_or_else(overflow)?;
-    pool.balances.setter(from).set(remaining);
-    pool.total_supply.set(supply);
+    let supply = pool.total_supply_value().checked_sub(value).ok_or_else(overflow)?;
+    pool.sstore(slot::balance(from), remaining);
+    pool.sstore(slot::TOTAL_SUPPLY, supply);
     events::emit(pool.vm(), events::transfer(from, Address::ZERO, value));
     Ok(())
 }
@@ -46,14 +47,14 @@ pub fn transfer(pool: &mut WeightedPool, from: Address, to: Address, value: U256
     if to.is_zero() {
         return Err(PoolError::ERC20InvalidReceiver(ERC20InvalidReceiver { receiver: to }));
     }
-    let from_balance = pool.balances.get(from);
+    let from_balance = pool.balance_value(from);
     let remaining = from_balance.checked_sub(value).ok_or(PoolError::ERC20InsufficientBalance(
         ERC20InsufficientBalance { sender: from, balance: from_balance, needed: value },
     ))?;
-    pool.balances.setter(from).set(remaining);
+    pool.sstore(slot::balance(from), remaining);
     // Read after the write: a self-transfer sees its own debit.
-    let to_balance = pool.balances.get(to).checked_add(value).ok_or_else(overflow)?;
-    pool.balances.setter(to).set(to_balance);
+    let to_balance = pool.balance_value(to).checked_add(value).ok_or_else(overflow)?;
+    pool.sstore(slot::balance(to), to_balance);
     events::emit(pool.vm(), events::transfer(from, to, value));
     Ok(())
 }
@@ -62,19 +63,19 @@ pub fn approve(pool: &mut WeightedPool, owner: Address, spender: Address, value:
     if spender.is_zero() {
         return Err(PoolError::ERC20InvalidSpender(ERC20InvalidSpender { spender }));
     }
-    pool.allowances.setter(owner).setter(spender).set(value);
+    pool.sstore(slot::allowance(owner, spender), value);
     events::emit(pool.vm(), events::approval(owner, spender, value));
     Ok(())
 }
 
 pub fn spend_allowance(pool: &mut WeightedPool, owner: Address, spender: Address, value: U256) -> Result<(), PoolError> {
-    let current = pool.allowances.getter(owner).get(spender);
+    let current = pool.allowance_value(owner, spender);
     if current == U256::MAX {
         return Ok(());
     }
     let remaining = current.checked_sub(value).ok_or(PoolError::ERC20InsufficientAllowance(
         ERC20InsufficientAllowance { spender, allowance: current, needed: value },
     ))?;
-    pool.allowances.setter(owner).setter(spender).set(remaining);
+    pool.sstore(slot::allowance(owner, spender), remaining);
     Ok(())
 }

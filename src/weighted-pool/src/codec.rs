@@ -33,13 +33,11 @@ impl<'a> Reader<'a> {
         let start = i.checked_mul(32).ok_or(Malformed)?;
         let end = start.checked_add(32).ok_or(Malformed)?;
         let w = self.base.get(start..end).ok_or(Malformed)?;
-        let mut out = [0u8; 32];
-        out.copy_from_slice(w);
-        Ok(out)
+        <[u8; 32]>::try_from(w).map_err(|_| Malformed)
     }
 
     pub fn uint(&self, i: usize) -> Dec<U256> {
-        Ok(U256::from_be_bytes(self.word(i)?))
+        Ok(word_u256(self.word(i)?))
     }
 
     pub fn b256(&self, i: usize) -> Dec<B256> {
@@ -112,8 +110,26 @@ pub fn u256_word(x: U256) -> [u8; 32] {
     x.to_be_bytes()
 }
 
+/// A big-endian word as a U256. ruint's `from_be_bytes` goes through `from_be_slice`,
+/// whose (here unreachable) length panic links the formatting machinery.
+pub fn word_u256(w: [u8; 32]) -> U256 {
+    let (chunks, _) = w.as_chunks::<8>();
+    let mut limbs = [0u64; 4];
+    // Limb 0 is the least significant: the last 8 bytes.
+    for (limb, chunk) in limbs.iter_mut().rev().zip(chunks) {
+        *limb = u64::from_be_bytes(*chunk);
+    }
+    U256::from_limbs(limbs)
+}
+
+/// The address right-aligned in a word (as `Address::into_word`, without its
+/// `copy_from_slice` length check).
 pub fn address_word(a: Address) -> [u8; 32] {
-    a.into_word().0
+    let mut w = [0u8; 32];
+    for (d, s) in w.iter_mut().skip(12).zip(a.0 .0) {
+        *d = s;
+    }
+    w
 }
 
 pub fn usize_word(x: usize) -> [u8; 32] {
@@ -176,6 +192,15 @@ mod tests {
 
     fn u(x: u64) -> U256 {
         U256::from(x)
+    }
+
+    #[test]
+    fn words_convert_like_alloy() {
+        let x = U256::from_be_bytes(core::array::from_fn::<u8, 32, _>(|i| i as u8 + 1));
+        assert_eq!(word_u256(x.to_be_bytes()), x);
+        assert_eq!(word_u256([0xff; 32]), U256::MAX);
+        let a = Address::repeat_byte(0xa7);
+        assert_eq!(address_word(a), a.into_word().0);
     }
 
     #[test]

@@ -11,7 +11,6 @@ use alloc::vec::Vec;
 use alloy_primitives::{Address, B256, U256};
 use alloy_sol_types::sol;
 use stylus_sdk::prelude::*;
-use stylus_sdk::storage::{StorageAddress, StorageB256, StorageMap, StorageU256};
 
 use crate::bpt;
 use crate::errors::*;
@@ -20,8 +19,9 @@ use crate::join_exit::{self, Outcome, PoolView, MINIMUM_BPT};
 use crate::layout::{self, Config, TokenConfig, TOKENS_PER_WORD};
 use crate::permit;
 use crate::scaling::{self, MAX_DECIMALS};
+use crate::storage::{self as slot};
 use crate::swap::{self, SwapSide};
-use crate::text::{self, TextId, TextStore};
+use crate::text::{self, TextId};
 use crate::user_data::{self, JoinRequest};
 
 /// Pool size limits. Swap gas does not depend on the size (two token entries are read
@@ -60,29 +60,11 @@ sol! {
     event PausedStateChanged(bool paused);
 }
 
-/// The storage root (slot 0). The deployed entry point is `entrypoint::user_entrypoint`
-/// (lean router); `#[public]` below provides the typed API and export-abi.
+/// The pool. Its storage is raw slots (`storage.rs` has the layout), so the struct holds
+/// nothing but the host. The deployed entry point is `entrypoint::user_entrypoint` (lean
+/// router); `#[public]` below provides the typed API and export-abi.
 #[storage]
-pub struct WeightedPool {
-    /// Packed `layout::Config` (Vault, swap fee, n, paused): read by every hook.
-    pub(crate) config: StorageU256,
-    /// Packed `layout::TokenConfig`s, three per word, by word index.
-    pub(crate) token_words: StorageMap<U256, StorageU256>,
-    /// Token address -> packed (index + 1, TokenConfig), for swaps in pools of n > 2.
-    pub(crate) token_entries: StorageMap<Address, StorageU256>,
-    /// Index -> token address, registration (ascending) order.
-    pub(crate) tokens: StorageMap<U256, StorageAddress>,
-    pub(crate) pool_id: StorageB256,
-    pub(crate) owner: StorageAddress,
-    /// Invariant after the last join/exit, for protocol swap fees.
-    pub(crate) last_invariant: StorageU256,
-    pub(crate) total_supply: StorageU256,
-    pub(crate) balances: StorageMap<Address, StorageU256>,
-    pub(crate) allowances: StorageMap<Address, StorageMap<Address, StorageU256>>,
-    pub(crate) nonces: StorageMap<Address, StorageU256>,
-    /// BPT name and symbol (`text` layout).
-    pub(crate) texts: TextStore,
-}
+pub struct WeightedPool {}
 
 /// What join/exit need beyond the config word.
 struct FullState {
@@ -92,7 +74,7 @@ struct FullState {
 
 impl WeightedPool {
     fn load_config(&self) -> Config {
-        Config::unpack(self.config.get())
+        Config::unpack(self.sload(slot::CONFIG))
     }
 
     fn only_vault(&self, config: &Config) -> Result<(), PoolError> {
@@ -105,7 +87,7 @@ impl WeightedPool {
 
     fn only_owner(&self) -> Result<(), PoolError> {
         let caller = self.vm().msg_sender();
-        let owner = self.owner.get();
+        let owner = self.sload_address(slot::OWNER);
         if owner.is_zero() || caller != owner {
             return Err(PoolError::CallerNotOwner(CallerNotOwner { caller }));
         }
@@ -113,7 +95,7 @@ impl WeightedPool {
     }
 
     fn check_pool_id(&self, pool_id: B256) -> Result<(), PoolError> {
-        if pool_id != self.pool_id.get() {
+        if pool_id != self.pool_id() {
             return Err(PoolError::InvalidPoolId(InvalidPoolId { poolId: pool_id }));
         }
         Ok(())
@@ -136,7 +118,23 @@ impl WeightedPool {
     }
 
     fn token_word(&self, word: usize) -> U256 {
-        self.token_words.get(U256::from(word))
+        self.sload(slot::token_word(word))
+    }
+
+    fn pool_id(&self) -> B256 {
+        B256::new(crate::codec::u256_word(self.sload(slot::POOL_ID)))
+    }
+
+    pub(crate) fn total_supply_value(&self) -> U256 {
+        self.sload(slot::TOTAL_SUPPLY)
+    }
+
+    pub(crate) fn balance_value(&self, account: Address) -> U256 {
+        self.sload(slot::balance(account))
+    }
+
+    pub(crate) fn allowance_value(&self, owner: Address, spender: Address) -> U256 {
+        self.sload(slot::allowance(owner, spender))
     }
 
     fn load_full_state(&self, n: usize) -> FullState {
@@ -167,7 +165,7 @@ impl WeightedPool {
             return Ok((layout::get_token(word, i), layout::get_token(word, o)));
         }
         let lookup = |token: Address| {
-            layout::unpack_entry(self.token_entries.get(token))
+            layout::unpack_entry(self.sload(slot::token_entry(token)))
                 .map(|(_, t)| t)
                 .ok_or(PoolError::UnknownToken(UnknownToken { token }))
         };
@@ -175,7 +173,7 @@ impl WeightedPool {
     }
 
     fn vault_balances(&self, config: &Config) -> Result<Vec<U256>, PoolError> {
-        external::pool_balances(self.vm(), config.vault, self.pool_id.get())
+        external::pool_balances(self.vm(), config.vault, self.pool_id())
     }
 
     fn store_initial_config(
@@ -194,14 +192,14 @@ impl WeightedPool {
             let (word_index, _) = layout::token_word_position(i);
             let word = words.get_mut(word_index).ok_or_else(overflow)?;
             *word = layout::put_token(*word, i, t);
-            self.token_entries.setter(*token).set(layout::pack_entry(i, t));
-            self.tokens.setter(U256::from(i)).set(*token);
+            self.sstore(slot::token_entry(*token), layout::pack_entry(i, t));
+            self.sstore_address(slot::token(i), *token);
         }
         for (k, word) in words.iter().enumerate() {
-            self.token_words.setter(U256::from(k)).set(*word);
+            self.sstore(slot::token_word(k), *word);
         }
         let num_tokens = u8::try_from(n).map_err(|_| overflow())?;
-        self.config.set(Config { vault, swap_fee, num_tokens, paused: false }.pack());
+        self.sstore(slot::CONFIG, Config { vault, swap_fee, num_tokens, paused: false }.pack());
         Ok(())
     }
 
@@ -211,7 +209,7 @@ impl WeightedPool {
         }
         let to_recipient = outcome.bpt.checked_sub(locked).ok_or_else(overflow)?;
         bpt::mint(self, recipient, to_recipient)?;
-        self.last_invariant.set(outcome.last_invariant);
+        self.sstore(slot::LAST_INVARIANT, outcome.last_invariant);
         Ok(())
     }
 }
@@ -305,20 +303,8 @@ impl WeightedPool {
     /// V2 IMinimalSwapInfoPool.onSwap. Reads two storage words for two-token pools
     /// (config + token word), three otherwise (config + two token entries); no calls.
     pub fn on_swap(&self, request: SwapRequest, balance_token_in: U256, balance_token_out: U256) -> Result<U256, PoolError> {
-        let config = self.load_config();
-        self.only_vault(&config)?;
-        self.check_swap_pool_id(request.poolId, &config)?;
-        if config.paused {
-            return Err(PoolError::PoolPaused(PoolPaused {}));
-        }
-        let (tin, tout) = self.swap_tokens(&config, request.tokenIn, request.tokenOut)?;
-        let side_in = SwapSide { balance: balance_token_in, token: tin };
-        let side_out = SwapSide { balance: balance_token_out, token: tout };
-        if request.kind == GIVEN_IN {
-            swap::given_in(request.amount, side_in, side_out, config.swap_fee)
-        } else {
-            swap::given_out(request.amount, side_in, side_out, config.swap_fee)
-        }
+        let sides = (request.tokenIn, balance_token_in, request.tokenOut, balance_token_out);
+        self.swap(request.kind, request.poolId, sides, request.amount)
     }
 
     /// V2 IBasePool.onJoinPool: mints BPT to `recipient`; returns amounts in (rounded up)
@@ -334,30 +320,7 @@ impl WeightedPool {
         protocol_swap_fee_percentage: U256,
         user_data: alloy_primitives::Bytes,
     ) -> Result<(Vec<U256>, Vec<U256>), PoolError> {
-        let config = self.load_config();
-        self.only_vault(&config)?;
-        self.check_pool_id(pool_id)?;
-        if config.paused {
-            return Err(PoolError::PoolPaused(PoolPaused {}));
-        }
-        let request = user_data::decode_join(&user_data)?;
-        let state = self.load_full_state(usize::from(config.num_tokens));
-        let supply = self.total_supply.get();
-        let view = PoolView {
-            weights: &state.weights,
-            exponents: &state.exponents,
-            swap_fee: U256::from(config.swap_fee),
-            total_supply: supply,
-            last_invariant: self.last_invariant.get(),
-        };
-        let (outcome, locked) = match (&request, supply.is_zero()) {
-            (JoinRequest::Init { amounts_in }, true) => (join_exit::init(&view, amounts_in)?, U256::from(MINIMUM_BPT)),
-            (JoinRequest::Init { .. }, false) => return Err(PoolError::PoolAlreadyFunded(PoolAlreadyFunded {})),
-            (_, true) => return Err(PoolError::PoolNotFunded(PoolNotFunded {})),
-            (_, false) => (join_exit::join(&view, &balances, protocol_swap_fee_percentage, &request)?, U256::ZERO),
-        };
-        self.apply_join(recipient, &outcome, locked)?;
-        Ok((outcome.amounts, outcome.due_protocol_fees))
+        self.join_pool(pool_id, recipient, balances, protocol_swap_fee_percentage, &user_data)
     }
 
     /// V2 IBasePool.onExitPool: burns BPT from `sender`; returns amounts out and due
@@ -373,32 +336,13 @@ impl WeightedPool {
         protocol_swap_fee_percentage: U256,
         user_data: alloy_primitives::Bytes,
     ) -> Result<(Vec<U256>, Vec<U256>), PoolError> {
-        let config = self.load_config();
-        self.only_vault(&config)?;
-        self.check_pool_id(pool_id)?;
-        let supply = self.total_supply.get();
-        if supply.is_zero() {
-            return Err(PoolError::PoolNotFunded(PoolNotFunded {}));
-        }
-        let request = user_data::decode_exit(&user_data)?;
-        let state = self.load_full_state(usize::from(config.num_tokens));
-        let view = PoolView {
-            weights: &state.weights,
-            exponents: &state.exponents,
-            swap_fee: U256::from(config.swap_fee),
-            total_supply: supply,
-            last_invariant: self.last_invariant.get(),
-        };
-        let outcome = join_exit::exit(&view, &balances, protocol_swap_fee_percentage, &request, config.paused)?;
-        bpt::burn(self, sender, outcome.bpt)?;
-        self.last_invariant.set(outcome.last_invariant);
-        Ok((outcome.amounts, outcome.due_protocol_fees))
+        self.exit_pool(pool_id, sender, balances, protocol_swap_fee_percentage, &user_data)
     }
 
     // ------------------------------------------------------------------ pool getters
 
     pub fn get_pool_id(&self) -> B256 {
-        self.pool_id.get()
+        self.pool_id()
     }
 
     pub fn get_vault(&self) -> Address {
@@ -406,7 +350,7 @@ impl WeightedPool {
     }
 
     pub fn get_owner(&self) -> Address {
-        self.owner.get()
+        self.sload_address(slot::OWNER)
     }
 
     pub fn get_swap_fee_percentage(&self) -> U256 {
@@ -430,7 +374,7 @@ impl WeightedPool {
 
     /// Invariant stored after the last join/exit (basis of the protocol swap fee).
     pub fn get_last_invariant(&self) -> U256 {
-        self.last_invariant.get()
+        self.sload(slot::LAST_INVARIANT)
     }
 
     /// Current invariant from the Vault's balances (scaled to 18 decimals), rounded down.
@@ -466,7 +410,7 @@ impl WeightedPool {
         let fee = validate_swap_fee(swap_fee_percentage)?;
         let mut config = self.load_config();
         config.swap_fee = fee;
-        self.config.set(config.pack());
+        self.sstore(slot::CONFIG, config.pack());
         crate::events::emit(self.vm(), crate::events::swap_fee_percentage_changed(swap_fee_percentage));
         Ok(())
     }
@@ -495,15 +439,15 @@ impl WeightedPool {
     }
 
     pub fn total_supply(&self) -> U256 {
-        self.total_supply.get()
+        self.total_supply_value()
     }
 
     pub fn balance_of(&self, account: Address) -> U256 {
-        self.balances.get(account)
+        self.balance_value(account)
     }
 
     pub fn allowance(&self, owner: Address, spender: Address) -> U256 {
-        self.allowances.getter(owner).get(spender)
+        self.allowance_value(owner, spender)
     }
 
     pub fn transfer(&mut self, to: Address, value: U256) -> Result<bool, PoolError> {
@@ -528,7 +472,7 @@ impl WeightedPool {
 
     pub fn increase_allowance(&mut self, spender: Address, added_value: U256) -> Result<bool, PoolError> {
         let owner = self.vm().msg_sender();
-        let current = self.allowances.getter(owner).get(spender);
+        let current = self.allowance_value(owner, spender);
         let new = current.checked_add(added_value).ok_or_else(overflow)?;
         bpt::approve(self, owner, spender, new)?;
         Ok(true)
@@ -536,7 +480,7 @@ impl WeightedPool {
 
     pub fn decrease_allowance(&mut self, spender: Address, subtracted_value: U256) -> Result<bool, PoolError> {
         let owner = self.vm().msg_sender();
-        let current = self.allowances.getter(owner).get(spender);
+        let current = self.allowance_value(owner, spender);
         let new = current.checked_sub(subtracted_value).ok_or(PoolError::ERC20InsufficientAllowance(
             ERC20InsufficientAllowance { spender, allowance: current, needed: subtracted_value },
         ))?;
@@ -563,19 +507,19 @@ impl WeightedPool {
         if s > permit::MAX_S {
             return Err(PoolError::ECDSAInvalidSignatureS(ECDSAInvalidSignatureS { s }));
         }
-        let nonce = self.nonces.get(owner);
+        let nonce = self.sload(slot::nonce(owner));
         let digest = permit::permit_digest(self.domain_separator_value(), owner, spender, value, nonce, deadline);
         let signer = external::ecrecover(self.vm(), digest, v, r, s)?
             .ok_or(PoolError::ECDSAInvalidSignature(ECDSAInvalidSignature {}))?;
         if signer != owner {
             return Err(PoolError::ERC2612InvalidSigner(ERC2612InvalidSigner { signer, owner }));
         }
-        self.nonces.setter(owner).set(nonce.checked_add(U256::from(1u8)).ok_or_else(overflow)?);
+        self.sstore(slot::nonce(owner), nonce.checked_add(U256::from(1u8)).ok_or_else(overflow)?);
         bpt::approve(self, owner, spender, value)
     }
 
     pub fn nonces(&self, owner: Address) -> U256 {
-        self.nonces.get(owner)
+        self.sload(slot::nonce(owner))
     }
 
     #[selector(name = "DOMAIN_SEPARATOR")]
@@ -585,6 +529,92 @@ impl WeightedPool {
 }
 
 impl WeightedPool {
+    /// `onSwap` with the request's fields the pool uses (the router decodes only these).
+    /// `sides` is (tokenIn, its balance, tokenOut, its balance).
+    pub fn swap(&self, kind: u8, pool_id: B256, sides: (Address, U256, Address, U256), amount: U256) -> Result<U256, PoolError> {
+        let (token_in, balance_token_in, token_out, balance_token_out) = sides;
+        let config = self.load_config();
+        self.only_vault(&config)?;
+        self.check_swap_pool_id(pool_id, &config)?;
+        if config.paused {
+            return Err(PoolError::PoolPaused(PoolPaused {}));
+        }
+        let (tin, tout) = self.swap_tokens(&config, token_in, token_out)?;
+        let side_in = SwapSide { balance: balance_token_in, token: tin };
+        let side_out = SwapSide { balance: balance_token_out, token: tout };
+        if kind == GIVEN_IN {
+            swap::given_in(amount, side_in, side_out, config.swap_fee)
+        } else {
+            swap::given_out(amount, side_in, side_out, config.swap_fee)
+        }
+    }
+
+    /// `onJoinPool` with `userData` borrowed from the calldata.
+    pub fn join_pool(
+        &mut self,
+        pool_id: B256,
+        recipient: Address,
+        balances: Vec<U256>,
+        protocol_swap_fee_percentage: U256,
+        user_data: &[u8],
+    ) -> Result<(Vec<U256>, Vec<U256>), PoolError> {
+        let config = self.load_config();
+        self.only_vault(&config)?;
+        self.check_pool_id(pool_id)?;
+        if config.paused {
+            return Err(PoolError::PoolPaused(PoolPaused {}));
+        }
+        let request = user_data::decode_join(user_data)?;
+        let state = self.load_full_state(usize::from(config.num_tokens));
+        let supply = self.total_supply_value();
+        let view = PoolView {
+            weights: &state.weights,
+            exponents: &state.exponents,
+            swap_fee: U256::from(config.swap_fee),
+            total_supply: supply,
+            last_invariant: self.sload(slot::LAST_INVARIANT),
+        };
+        let (outcome, locked) = match (&request, supply.is_zero()) {
+            (JoinRequest::Init { amounts_in }, true) => (join_exit::init(&view, amounts_in)?, U256::from(MINIMUM_BPT)),
+            (JoinRequest::Init { .. }, false) => return Err(PoolError::PoolAlreadyFunded(PoolAlreadyFunded {})),
+            (_, true) => return Err(PoolError::PoolNotFunded(PoolNotFunded {})),
+            (_, false) => (join_exit::join(&view, &balances, protocol_swap_fee_percentage, &request)?, U256::ZERO),
+        };
+        self.apply_join(recipient, &outcome, locked)?;
+        Ok((outcome.amounts, outcome.due_protocol_fees))
+    }
+
+    /// `onExitPool` with `userData` borrowed from the calldata.
+    pub fn exit_pool(
+        &mut self,
+        pool_id: B256,
+        sender: Address,
+        balances: Vec<U256>,
+        protocol_swap_fee_percentage: U256,
+        user_data: &[u8],
+    ) -> Result<(Vec<U256>, Vec<U256>), PoolError> {
+        let config = self.load_config();
+        self.only_vault(&config)?;
+        self.check_pool_id(pool_id)?;
+        let supply = self.total_supply_value();
+        if supply.is_zero() {
+            return Err(PoolError::PoolNotFunded(PoolNotFunded {}));
+        }
+        let request = user_data::decode_exit(user_data)?;
+        let state = self.load_full_state(usize::from(config.num_tokens));
+        let view = PoolView {
+            weights: &state.weights,
+            exponents: &state.exponents,
+            swap_fee: U256::from(config.swap_fee),
+            total_supply: supply,
+            last_invariant: self.sload(slot::LAST_INVARIANT),
+        };
+        let outcome = join_exit::exit(&view, &balances, protocol_swap_fee_percentage, &request, config.paused)?;
+        bpt::burn(self, sender, outcome.bpt)?;
+        self.sstore(slot::LAST_INVARIANT, outcome.last_invariant);
+        Ok((outcome.amounts, outcome.due_protocol_fees))
+    }
+
     /// `initialize` with name/symbol as raw bytes (what the router decodes).
     #[allow(clippy::too_many_arguments)]
     pub fn initialize_raw(
@@ -613,22 +643,22 @@ impl WeightedPool {
             exponents.push(MAX_DECIMALS.checked_sub(d).ok_or_else(overflow)?);
         }
         self.store_initial_config(vault, &tokens, &normalized_weights, &exponents, swap_fee)?;
-        text::write(&mut self.texts, TextId::Name, name)?;
-        text::write(&mut self.texts, TextId::Symbol, symbol)?;
-        self.owner.set(owner);
+        text::write(self, TextId::Name, name)?;
+        text::write(self, TextId::Symbol, symbol)?;
+        self.sstore_address(slot::OWNER, owner);
         let pool_id = external::register_pool(self.vm(), vault, specialization(tokens.len()))?;
-        self.pool_id.set(pool_id);
+        self.sstore(slot::POOL_ID, crate::codec::word_u256(pool_id.0));
         external::register_tokens(self.vm(), vault, pool_id, &tokens)?;
         crate::events::emit(self.vm(), crate::events::swap_fee_percentage_changed(swap_fee_percentage));
         Ok(())
     }
 
     pub fn name_bytes(&self) -> Vec<u8> {
-        text::read(&self.texts, TextId::Name)
+        text::read(self, TextId::Name)
     }
 
     pub fn symbol_bytes(&self) -> Vec<u8> {
-        text::read(&self.texts, TextId::Symbol)
+        text::read(self, TextId::Symbol)
     }
 
     fn domain_separator_value(&self) -> B256 {
@@ -639,7 +669,7 @@ impl WeightedPool {
         self.only_owner()?;
         let mut config = self.load_config();
         config.paused = paused;
-        self.config.set(config.pack());
+        self.sstore(slot::CONFIG, config.pack());
         crate::events::emit(self.vm(), crate::events::paused_state_changed(paused));
         Ok(())
     }
@@ -648,7 +678,7 @@ impl WeightedPool {
         let config = self.load_config();
         let n = usize::from(config.num_tokens);
         let entry = |token: Address| {
-            layout::unpack_entry(self.token_entries.get(token)).ok_or(PoolError::UnknownToken(UnknownToken { token }))
+            layout::unpack_entry(self.sload(slot::token_entry(token))).ok_or(PoolError::UnknownToken(UnknownToken { token }))
         };
         let (i, tin) = entry(token_in)?;
         let (o, tout) = entry(token_out)?;

@@ -53,7 +53,7 @@ fn low_bits(word: U256, shift: usize, bits: usize) -> u64 {
 
 impl Config {
     pub fn pack(&self) -> U256 {
-        let mut word = U256::from_be_slice(self.vault.as_slice());
+        let mut word = crate::codec::word_u256(crate::codec::address_word(self.vault));
         word |= U256::from(self.swap_fee) << 160;
         word |= U256::from(self.num_tokens) << 224;
         word |= U256::from(u8::from(self.paused)) << 232;

@@ -7,7 +7,7 @@
 //! Module map: `entrypoint` + `router` + `codec` (the deployed dispatcher), `abi`
 //! (selectors), `contract` (storage + typed API, `#[public]` for export-abi), `bpt` (ERC-20 bookkeeping), `swap` and
 //! `join_exit` (pure arithmetic, rounding documented there), `scaling` (decimals),
-//! `layout` (packed storage words), `user_data` (V2 join/exit encodings), `permit`
+//! `layout` (packed storage words), `storage` (raw slot layout), `user_data` (V2 join/exit encodings), `permit`
 //! (EIP-712), `external` (calls to Vault/tokens/ecrecover), `errors`.
 #![cfg_attr(not(any(test, feature = "export-abi")), no_std)]
 #![cfg_attr(not(any(test, feature = "export-abi")), no_main)]
@@ -28,6 +28,7 @@ pub mod layout;
 pub mod permit;
 pub mod router;
 pub mod scaling;
+pub mod storage;
 pub mod swap;
 pub mod text;
 pub mod user_data;

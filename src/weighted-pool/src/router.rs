@@ -6,13 +6,25 @@
 //! No function accepts ETH (`NonPayable`).
 //!
 //! Facets (size: the whole pool does not fit Stylus' 24 KiB compressed limit). The deployed
-//! wasm is built three times from this crate, one storage layout for all; each build keeps
-//! only its arms (the rest is unreachable and LTO drops it), and a per-pool proxy will
-//! DELEGATECALL the right facet by selector (not built yet: the factory still clones the
-//! one-program pool):
-//! * `facet-swap`: `onSwap`;
-//! * `facet-liquidity`: `onJoinPool`, `onExitPool`, `getInvariant`, `getSpotPrice`, `getSpotPriceSansFee`;
-//! * `facet-token`: every other selector.
+//! wasm is built four times from this crate, one storage layout for all (`storage.rs`);
+//! each build keeps only its arms (the rest is unreachable and LTO drops it), and the
+//! per-pool proxy DELEGATECALLs the right facet by selector. THE FACET TABLE:
+//!
+//! | selector | function | feature | wasm |
+//! |---|---|---|---|
+//! | 0x9d2c110c | `onSwap` | `facet-swap` | `weighted_pool_swap.wasm` |
+//! | 0x15e84af9 | `getSpotPrice` | `facet-swap` | `weighted_pool_swap.wasm` |
+//! | 0x1446a7ff | `getSpotPriceSansFee` | `facet-swap` | `weighted_pool_swap.wasm` |
+//! | 0xc0ff1a15 | `getInvariant` | `facet-swap` | `weighted_pool_swap.wasm` |
+//! | 0xd5c096c4 | `onJoinPool` | `facet-join` | `weighted_pool_join.wasm` |
+//! | 0x74f3b009 | `onExitPool` | `facet-exit` | `weighted_pool_exit.wasm` |
+//! | every other selector | | `facet-token` | `weighted_pool_token.wasm` |
+//!
+//! Join and exit are separate facets because each carries the whole weighted math
+//! (logs/powers): together they exceed 24 KiB. The views that read the Vault's balances
+//! (`getInvariant`, `getSpotPrice*`) sit with `onSwap`, which already has the power kernel
+//! and the room for the Vault-call code. A facet answers another facet's selector with
+//! `UnknownSelector(bytes4)`.
 //!
 //! No facet feature: every selector (the one-program pool deployed today, and host builds:
 //! tests, export-abi). `build.rs` turns the features into the `arm_*` cfgs.
@@ -20,7 +32,7 @@
 
 use alloc::vec::Vec;
 
-use alloy_primitives::{Bytes, U256};
+use alloy_primitives::U256;
 use alloy_sol_types::SolCall;
 use stylus_sdk::prelude::*;
 
@@ -28,7 +40,7 @@ use crate::abi::IWeightedPoolAbi::*;
 use crate::codec::{
     address_word, encode_bytes, encode_two_uints, encode_uints, u256_word, Dec, Malformed, Reader,
 };
-use crate::contract::{SwapRequest, WeightedPool};
+use crate::contract::WeightedPool;
 use crate::errors::{MalformedCalldata, NonPayable, PoolError, UnknownSelector};
 
 fn calldata<T>(d: Dec<T>) -> Result<T, PoolError> {
@@ -64,29 +76,20 @@ pub fn route(pool: &mut WeightedPool, input: &[u8]) -> Result<Vec<u8>, PoolError
             let s = calldata(r.tail(0))?;
             // SwapKind has two values (GIVEN_IN = 0, GIVEN_OUT = 1).
             let kind = calldata(s.uint8(0).and_then(|k| if k <= 1 { Ok(k) } else { Err(Malformed) }))?;
-            let request = SwapRequest {
-                kind,
-                tokenIn: calldata(s.address(1))?,
-                tokenOut: calldata(s.address(2))?,
-                amount: calldata(s.uint(3))?,
-                poolId: calldata(s.b256(4))?,
-                lastChangeBlock: U256::ZERO,
-                from: Default::default(),
-                to: Default::default(),
-                userData: Bytes::new(),
-            };
-            uint(pool.on_swap(request, u(1)?, u(2)?)?)
+            let sides = (calldata(s.address(1))?, u(1)?, calldata(s.address(2))?, u(2)?);
+            uint(pool.swap(kind, calldata(s.b256(4))?, sides, calldata(s.uint(3))?)?)
         }
-        #[cfg(arm_liquidity)]
-        onJoinPoolCall::SELECTOR | onExitPoolCall::SELECTOR => {
-            let pool_id = calldata(r.b256(0))?;
-            let balances = calldata(r.uints(3))?;
-            let user_data = Bytes::copy_from_slice(calldata(r.bytes(6))?);
-            let (amounts, fees) = if *selector == onJoinPoolCall::SELECTOR {
-                pool.on_join_pool(pool_id, a(1)?, a(2)?, balances, U256::ZERO, u(5)?, user_data)?
-            } else {
-                pool.on_exit_pool(pool_id, a(1)?, a(2)?, balances, U256::ZERO, u(5)?, user_data)?
-            };
+        #[cfg(arm_join)]
+        onJoinPoolCall::SELECTOR => {
+            // (poolId, sender, recipient, balances, lastChangeBlock, protocolSwapFeePercentage, userData)
+            let (pool_id, balances, user_data) = (calldata(r.b256(0))?, calldata(r.uints(3))?, calldata(r.bytes(6))?);
+            let (amounts, fees) = pool.join_pool(pool_id, a(2)?, balances, u(5)?, user_data)?;
+            encode_two_uints(&amounts, &fees)
+        }
+        #[cfg(arm_exit)]
+        onExitPoolCall::SELECTOR => {
+            let (pool_id, balances, user_data) = (calldata(r.b256(0))?, calldata(r.uints(3))?, calldata(r.bytes(6))?);
+            let (amounts, fees) = pool.exit_pool(pool_id, a(1)?, balances, u(5)?, user_data)?;
             encode_two_uints(&amounts, &fees)
         }
         #[cfg(arm_token)]
@@ -110,11 +113,11 @@ pub fn route(pool: &mut WeightedPool, input: &[u8]) -> Result<Vec<u8>, PoolError
         getScalingFactorsCall::SELECTOR => encode_uints(&pool.get_scaling_factors()?),
         #[cfg(arm_token)]
         getLastInvariantCall::SELECTOR => uint(pool.get_last_invariant()),
-        #[cfg(arm_liquidity)]
+        #[cfg(arm_swap)]
         getInvariantCall::SELECTOR => uint(pool.get_invariant()?),
-        #[cfg(arm_liquidity)]
+        #[cfg(arm_swap)]
         getSpotPriceCall::SELECTOR => uint(pool.get_spot_price(a(0)?, a(1)?)?),
-        #[cfg(arm_liquidity)]
+        #[cfg(arm_swap)]
         getSpotPriceSansFeeCall::SELECTOR => uint(pool.get_spot_price_sans_fee(a(0)?, a(1)?)?),
         #[cfg(arm_token)]
         getPausedStateCall::SELECTOR => {
