@@ -6,10 +6,10 @@ import "./IWeightedPoolFactoryErrors.sol";
 
 /// @title IWeightedPoolFactory
 /// @notice Creates weighted pools, initialises them in the same call, and records which
-///         pools it made. Each pool is a ~160-byte EVM proxy that DELEGATECALLs one of the
-///         WeightedPool's facet programs by selector (onSwap -> swap facet; onJoinPool,
-///         onExitPool, getInvariant, getSpotPrice, getSpotPriceSansFee -> liquidity facet;
-///         everything else -> token facet), so the pool's address is one IWeightedPool.
+///         pools it made. Each pool is a 185-byte EVM proxy that DELEGATECALLs one of the
+///         WeightedPool's facet programs by selector (onSwap, getInvariant, getSpotPrice,
+///         getSpotPriceSansFee -> swap facet; onJoinPool -> join facet; onExitPool -> exit
+///         facet; everything else -> token facet), so the pool's address is one IWeightedPool.
 ///         `PoolCreated` and `isPoolFromFactory` are Balancer V2's BasePoolFactory ABI;
 ///         `create` takes this project's parameters (V2's WeightedPoolFactory.create has more:
 ///         rate providers, pause configuration). Errors: IWeightedPoolFactoryErrors; a
@@ -41,7 +41,7 @@ interface IWeightedPoolFactory is IWeightedPoolFactoryErrors {
 
     /// @notice EXTENSION: one-time wiring after deployment (a Stylus program has no
     ///         constructor): the Vault new pools register with and the WeightedPool facet
-    ///         programs, in this order: [swap, liquidity, token]. Each must have code
+    ///         programs, in this order: [swap, join, exit, token]. Each must have code
     ///         (FacetHasNoCode), none be zero (ZeroAddress), the count be exact
     ///         (FacetCountMismatch). (deploy/deploy.sh calls it.)
     function initialize(IVault vault, address[] calldata facets) external;

@@ -123,7 +123,7 @@ impl PoolFactory {
 impl PoolFactory {
     /// One-time wiring (a Stylus program has no constructor): the Vault every pool
     /// registers with and the WeightedPool facet programs every pool proxy delegates to,
-    /// in the order of [`crate::proxy::FACETS`] (swap, liquidity, token). Each facet must
+    /// in the order of [`crate::proxy::FACETS`] (swap, join, exit, token). Each facet must
     /// have code; the same program may be passed more than once (e.g. a one-program pool
     /// on a chain without the size limit).
     ///
@@ -167,7 +167,7 @@ impl PoolFactory {
     }
 
     /// The facet programs every pool proxy delegates to, in table order (swap,
-    /// liquidity, token); zero addresses before `initialize`.
+    /// join, exit, token); zero addresses before `initialize`.
     pub fn get_facets(&self) -> Vec<Address> {
         self.facets().to_vec()
     }

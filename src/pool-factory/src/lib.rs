@@ -1,6 +1,6 @@
 //! # pool-factory: creates WeightedPools as small dispatch proxies
 //!
-//! One call (`create`) deploys a pool proxy ([`proxy`]: ~160 bytes of EVM code that
+//! One call (`create`) deploys a pool proxy ([`proxy`]: ~185 bytes of EVM code that
 //! DELEGATECALLs the WeightedPool facet program owning the called selector) with CREATE2
 //! (salt bound to the caller), initialises it (the pool validates
 //! its parameters and registers with the Vault), records it in `isPoolFromFactory` and

@@ -15,11 +15,12 @@
 //! in [`FACETS`] plus a line per selector it takes in [`ROUTES`] (the factory's
 //! `initialize` takes the facet addresses as an array in [`FACETS`] order).
 //!
-//! # Runtime code (current table: 160 bytes)
+//! # Runtime code (current table: 185 bytes)
 //!
-//! `S` = swap facet, `L` = liquidity facet, `T` = token facet (the default). Stack shown
-//! top first after each instruction. Written from the EVM opcode definitions; it is
-//! EIP-1167's runtime with the calldata copied to offset 28 and a compare chain inserted.
+//! `S` = swap facet, `J` = join facet, `E` = exit facet, `T` = token facet (the default).
+//! Stack shown top first after each instruction. Written from the EVM opcode definitions;
+//! it is EIP-1167's runtime with the calldata copied to offset 28 and a compare chain
+//! inserted.
 //!
 //! ```text
 //! off  bytes              opcode                 stack / effect
@@ -35,36 +36,38 @@
 //! 0a   36                 CALLDATASIZE           cds 0 0 0 sel
 //! 0b   60 1c              PUSH1 28               28 cds 0 0 0 sel  (DELEGATECALL's argsOffset argsSize
 //!                                                                  retOffset retSize, and RETURN's 0)
-//! -- compare chain: one 10-byte entry per routed selector, onSwap FIRST (hot path) --
+//! -- compare chain: one 10-byte entry per route, in ROUTES order, onSwap FIRST (hot path) --
 //! 0d   85                 DUP6                   sel 28 cds 0 0 0 sel
 //! 0e   63 9d2c110c        PUSH4 onSwap           onSwap sel 28 ...
 //! 13   14                 EQ                     eq 28 ...
-//! 14   60 7a              PUSH1 0x7a             0x7a eq 28 ...
+//! 14   60 9b              PUSH1 0x93             0x93 eq 28 ...
 //! 16   57                 JUMPI                  28 cds 0 0 0 sel  -> swap block if eq
-//! 17   85 63 d5c096c4 14 60 61 57               onJoinPool           -> liquidity block
-//! 21   85 63 74f3b009 14 60 61 57               onExitPool           -> liquidity block
-//! 2b   85 63 c0ff1a15 14 60 61 57               getInvariant         -> liquidity block
-//! 35   85 63 15e84af9 14 60 61 57               getSpotPrice         -> liquidity block
-//! 3f   85 63 1446a7ff 14 60 61 57               getSpotPriceSansFee  -> liquidity block
+//! 17   85 63 d5c096c4 14 60 7a 57               onJoinPool           -> join block
+//! 21   85 63 74f3b009 14 60 61 57               onExitPool           -> exit block
+//! 2b   85 63 c0ff1a15 14 60 93 57               getInvariant         -> swap block
+//! 35   85 63 15e84af9 14 60 93 57               getSpotPrice         -> swap block
+//! 3f   85 63 1446a7ff 14 60 93 57               getSpotPriceSansFee  -> swap block
 //! -- default (falls out of the chain): every other selector, and cds < 4 --
 //! 49   73 <T>             PUSH20 token facet     T 28 cds 0 0 0 sel
-//! 5e   60 90 56           PUSH1 0x90; JUMP       -> call
-//! -- one block per routed facet, in reverse table order --
-//! 61   5b 73 <L>          JUMPDEST; PUSH20 L     L 28 cds 0 0 0 sel
-//! 77   60 90 56           PUSH1 0x90; JUMP       -> call
-//! 7a   5b 73 <S>          JUMPDEST; PUSH20 S     (the first facet falls through into call)
+//! 5e   60 a9 56           PUSH1 0xa9; JUMP       -> call
+//! -- one block per routed facet, in reverse FACETS order --
+//! 61   5b 73 <E>          JUMPDEST; PUSH20 E     E 28 cds 0 0 0 sel
+//! 77   60 a9 56           PUSH1 0xa9; JUMP       -> call
+//! 7a   5b 73 <J>          JUMPDEST; PUSH20 J
+//! 90   60 a9 56           PUSH1 0xa9; JUMP       -> call
+//! 93   5b 73 <S>          JUMPDEST; PUSH20 S     (facet 0 falls through into call)
 //! -- call: EIP-1167's tail --
-//! 90   5b                 JUMPDEST
-//! 91   5a                 GAS                    gas facet 28 cds 0 0 0 sel
-//! 92   f4                 DELEGATECALL           ok 0 sel         all gas; calldata from mem[28..];
+//! a9   5b                 JUMPDEST
+//! aa   5a                 GAS                    gas facet 28 cds 0 0 0 sel
+//! ab   f4                 DELEGATECALL           ok 0 sel         all gas; calldata from mem[28..];
 //!                                                                 msg.sender and msg.value kept
-//! 93   3d                 RETURNDATASIZE         rds ok 0 sel
-//! 94   82 80              DUP3; DUP1             0 0 rds ok 0 sel
-//! 96   3e                 RETURNDATACOPY         ok 0 sel         mem[0..rds] = returndata
-//! 97   90 3d 91           SWAP1; RDS; SWAP2      ok 0 rds sel
-//! 9a   60 9e 57           PUSH1 0x9e; JUMPI      0 rds sel
-//! 9d   fd                 REVERT                 revert(0, rds): the facet's revert data, exactly
-//! 9e   5b f3              JUMPDEST; RETURN       return(0, rds): the facet's return data, exactly
+//! ac   3d                 RETURNDATASIZE         rds ok 0 sel
+//! ad   82 80              DUP3; DUP1             0 0 rds ok 0 sel
+//! af   3e                 RETURNDATACOPY         ok 0 sel         mem[0..rds] = returndata
+//! b0   90 3d 91           SWAP1; RDS; SWAP2      ok 0 rds sel
+//! b3   60 b7 57           PUSH1 0xb7; JUMPI      0 rds sel
+//! b6   fd                 REVERT                 revert(0, rds): the facet's revert data, exactly
+//! b7   5b f3              JUMPDEST; RETURN       return(0, rds): the facet's return data, exactly
 //! ```
 //! (The offsets above are for this table; the generator computes them, and
 //! `tests::runtime_bytes_are_the_documented_ones` pins these exact bytes.)
@@ -72,8 +75,10 @@
 //! Gas against the EIP-1167 clone (same tail): onSwap pays +31 (the MLOAD trick, one
 //! compare, two JUMPDESTs, PUSH1 28 instead of RETURNDATASIZE twice); calldata of
 //! 4 + 32n bytes (every ABI call) needs no extra memory word for the 28-byte shift.
-//! A liquidity selector pays one more compare per earlier table entry plus a JUMP; the
-//! token facet pays every compare.
+//! Each later route pays 22 more per earlier entry, plus a JUMP (11) unless it goes to
+//! facet 0; the token facet pays every compare and a JUMP. With this table: onSwap +31,
+//! onJoinPool +64, onExitPool +86, getInvariant +97, getSpotPrice +119,
+//! getSpotPriceSansFee +141, everything else +151 (tests/integration/tests/factory_proxy.rs).
 //!
 //! Short calldata: a selector whose last byte is 0x00 would equal the padded value of a
 //! 3-byte calldata that is its prefix; the table is checked at compile time to contain
@@ -117,23 +122,26 @@ use IRoutedPoolFunctions::*;
 
 /// Facet indices: the order of the factory's `initialize(vault, facets)` array.
 pub const SWAP: usize = 0;
-pub const LIQUIDITY: usize = 1;
-pub const TOKEN: usize = 2;
+pub const JOIN: usize = 1;
+pub const EXIT: usize = 2;
+pub const TOKEN: usize = 3;
 
 /// Each facet's release wasm name (deploy/build-contracts.sh), by index. The LAST facet is
 /// the default: it takes every selector not in [`ROUTES`] and calldata shorter than 4 bytes.
-pub const FACETS: [&str; 3] = ["weighted_pool_swap", "weighted_pool_liquidity", "weighted_pool_token"];
+pub const FACETS: [&str; 4] = ["weighted_pool_swap", "weighted_pool_join", "weighted_pool_exit", "weighted_pool_token"];
 
 /// THE ROUTING TABLE: selector -> facet index, in the order the proxy compares them. The
 /// first entry must be facet 0's hot function (onSwap: one compare, no JUMP); the Vault's
-/// callbacks come next, views last (each earlier entry costs a later one 22 gas).
+/// callbacks come next, views last (each earlier entry costs a later one 22 gas). Must match
+/// the facet builds (src/weighted-pool/src/router.rs); tests/integration/tests/
+/// factory_proxy.rs checks every IWeightedPool function against the deployed facets.
 pub const ROUTES: [([u8; 4], usize); 6] = [
     (onSwapCall::SELECTOR, SWAP),
-    (onJoinPoolCall::SELECTOR, LIQUIDITY),
-    (onExitPoolCall::SELECTOR, LIQUIDITY),
-    (getInvariantCall::SELECTOR, LIQUIDITY),
-    (getSpotPriceCall::SELECTOR, LIQUIDITY),
-    (getSpotPriceSansFeeCall::SELECTOR, LIQUIDITY),
+    (onJoinPoolCall::SELECTOR, JOIN),
+    (onExitPoolCall::SELECTOR, EXIT),
+    (getInvariantCall::SELECTOR, SWAP),
+    (getSpotPriceCall::SELECTOR, SWAP),
+    (getSpotPriceSansFeeCall::SELECTOR, SWAP),
 ];
 
 /// Number of facet addresses a proxy embeds (and the factory's `initialize` takes).
@@ -304,30 +312,33 @@ mod tests {
     use alloy_primitives::{address, hex, keccak256};
 
     const S: Address = address!("5555555555555555555555555555555555555555");
-    const L: Address = address!("1111111111111111111111111111111111111111");
+    const J: Address = address!("1111111111111111111111111111111111111111");
+    const E: Address = address!("eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee");
     const T: Address = address!("7777777777777777777777777777777777777777");
+    const ALL: [Address; 4] = [S, J, E, T];
 
     /// The bytes of the module documentation's listing, written out by hand.
     #[test]
     fn runtime_bytes_are_the_documented_ones() {
         let listing = concat!(
             "36", "3d", "601c", "37", "3d", "51", "3d3d3d", "36", "601c", // prologue
-            "85", "639d2c110c", "14", "607a", "57",                       // onSwap -> 0x7a
-            "85", "63d5c096c4", "14", "6061", "57",                       // onJoinPool -> 0x61
-            "85", "6374f3b009", "14", "6061", "57",                       // onExitPool
-            "85", "63c0ff1a15", "14", "6061", "57",                       // getInvariant
-            "85", "6315e84af9", "14", "6061", "57",                       // getSpotPrice
-            "85", "631446a7ff", "14", "6061", "57",                       // getSpotPriceSansFee
-            "737777777777777777777777777777777777777777", "6090", "56",   // 0x49 default: T
-            "5b731111111111111111111111111111111111111111", "6090", "56", // 0x61 L
-            "5b735555555555555555555555555555555555555555",               // 0x7a S
-            "5b", "5a", "f4", "3d", "82", "80", "3e", "90", "3d", "91", "609e", "57", "fd", "5b", "f3", // 0x90
+            "85", "639d2c110c", "14", "6093", "57",                       // onSwap -> 0x93
+            "85", "63d5c096c4", "14", "607a", "57",                       // onJoinPool -> 0x7a
+            "85", "6374f3b009", "14", "6061", "57",                       // onExitPool -> 0x61
+            "85", "63c0ff1a15", "14", "6093", "57",                       // getInvariant -> 0x93
+            "85", "6315e84af9", "14", "6093", "57",                       // getSpotPrice
+            "85", "631446a7ff", "14", "6093", "57",                       // getSpotPriceSansFee
+            "737777777777777777777777777777777777777777", "60a9", "56",   // 0x49 default: T
+            "5b73eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee", "60a9", "56", // 0x61 E
+            "5b731111111111111111111111111111111111111111", "60a9", "56", // 0x7a J
+            "5b735555555555555555555555555555555555555555",               // 0x93 S
+            "5b", "5a", "f4", "3d", "82", "80", "3e", "90", "3d", "91", "60b7", "57", "fd", "5b", "f3", // 0xa9
         );
         let expected = hex::decode(listing).unwrap();
-        let code = runtime_code(&[S, L, T]);
+        let code = runtime_code(&ALL);
         assert_eq!(hex::encode(code), hex::encode(&expected));
-        assert_eq!(RUNTIME_LEN, 160);
-        assert_eq!(ADDRESS_OFFSETS, [0x7b + 1, 0x62 + 1, 0x4a]);
+        assert_eq!(RUNTIME_LEN, 185);
+        assert_eq!(ADDRESS_OFFSETS, [0x95, 0x7c, 0x63, 0x4a]);
     }
 
     #[test]
@@ -335,23 +346,24 @@ mod tests {
         // Values from the pool helper's FACETS table (keccak of the signatures).
         let expected = [
             (hex!("9d2c110c"), SWAP),
-            (hex!("d5c096c4"), LIQUIDITY),
-            (hex!("74f3b009"), LIQUIDITY),
-            (hex!("c0ff1a15"), LIQUIDITY),
-            (hex!("15e84af9"), LIQUIDITY),
-            (hex!("1446a7ff"), LIQUIDITY),
+            (hex!("d5c096c4"), JOIN),
+            (hex!("74f3b009"), EXIT),
+            (hex!("c0ff1a15"), SWAP),
+            (hex!("15e84af9"), SWAP),
+            (hex!("1446a7ff"), SWAP),
         ];
         assert_eq!(ROUTES, expected);
         assert_eq!(keccak256("getInvariant()")[..4], ROUTES[3].0);
         assert_eq!(facet_for(&hex!("9d2c110c00")), SWAP);
         assert_eq!(facet_for(&hex!("9d2c11")), TOKEN);
-        assert_eq!(facet_for(&hex!("1446a7ff")), LIQUIDITY);
+        assert_eq!(facet_for(&hex!("1446a7ff")), SWAP);
+        assert_eq!(facet_for(&hex!("74f3b009")), EXIT);
         assert_eq!(facet_for(&hex!("deadbeef")), TOKEN);
     }
 
     #[test]
     fn every_jump_lands_on_a_jumpdest_and_addresses_are_in_push20s() {
-        let code = runtime_code(&[S, L, T]);
+        let code = runtime_code(&ALL);
         // Walk the instructions (skipping PUSH immediates) and check each PUSH1 that feeds a
         // JUMP/JUMPI targets a JUMPDEST.
         let mut pc = 0;
@@ -370,7 +382,7 @@ mod tests {
             }
         }
         assert_eq!(jumps, ROUTES.len() + (FACET_COUNT - 1) + 1, "compares, JUMPs to the call, the tail's JUMPI");
-        for (i, a) in [S, L, T].iter().enumerate() {
+        for (i, a) in ALL.iter().enumerate() {
             let o = ADDRESS_OFFSETS[i];
             assert_eq!(code[o - 1], 0x73);
             assert_eq!(&code[o..o + 20], a.as_slice());
@@ -379,9 +391,9 @@ mod tests {
 
     #[test]
     fn creation_code_returns_the_runtime() {
-        let code = creation_code(&[S, L, T]);
+        let code = creation_code(&ALL);
         assert_eq!(code.len(), CREATION_LEN);
-        assert_eq!(&code[..10], &hex!("3d60a080600a3d3981f3"));
-        assert_eq!(&code[10..], &runtime_code(&[S, L, T]));
+        assert_eq!(&code[..10], &hex!("3d60b980600a3d3981f3"));
+        assert_eq!(&code[10..], &runtime_code(&ALL));
     }
 }

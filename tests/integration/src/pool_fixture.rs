@@ -2,25 +2,20 @@
 //! (release wasm), for the `tests/pool_*.rs` integration tests.
 //!
 //! Pools are created exactly as in production: the pool proxy of
-//! `pool_factory::proxy::creation_code` (EVM bytecode that DELEGATECALLs the swap,
-//! liquidity or token facet by selector; the same bytes the factory deploys) over the three
-//! activated facet programs, then `initialize` on the proxy. The pool ABI is redeclared
+//! `pool_factory::proxy::creation_code` (EVM bytecode that DELEGATECALLs the swap, join,
+//! exit or token facet by selector; the same bytes the factory deploys) over the activated
+//! facet programs, then `initialize` on the proxy. The pool ABI is redeclared
 //! here from the Solidity interface (not imported from the pool crate), so a misnamed
 //! function fails the tests; expected amounts come from the `weighted-math` crate as an
 //! independent oracle applied with the rounding rules the design prescribes.
 //!
-//! CHAIN RULES: Nitro's real code-size limits ([`TestBed::new`]) when every facet fits them;
-//! otherwise (today: the liquidity facet, ~30 KB compressed) the two code-size limits are
-//! lifted (`ChainConfig::oversized_code_allowed`), so the pool is still tested end to end,
-//! and a note is printed. `tests/size_budget.rs` checks every program against the real
-//! limits. Only fixtures that deploy the facets use this; the Vault's use `TestBed::new()`.
+//! Chain rules: Nitro's, code-size limits included ([`TestBed::new`]): every facet fits
+//! (tests/size_budget.rs enforces it).
 
 use alloy_primitives::{Address, Bytes, B256, U256};
 use alloy_sol_types::{sol, SolCall, SolError, SolValue};
 use pool_factory::proxy::{self, FACETS, FACET_COUNT};
-use stylus_testbed::{release_wasm_path, world::ChainConfig, CallResult, TestBed};
-
-use crate::sizes::{release_program_info, BUDGET_BYTES, MAX_WASM_BYTES};
+use stylus_testbed::{release_wasm_path, CallResult, TestBed};
 
 use crate::vault_fixture::{v, VaultFixture};
 
@@ -122,35 +117,12 @@ pub fn expect_error<E: SolError>(r: &CallResult) -> E {
 /// A Vault, its tokens and the WeightedPool facet programs.
 pub struct PoolFixture {
     pub vf: VaultFixture,
-    /// The facet programs in `pool_factory::proxy::FACETS` order (swap, liquidity, token).
+    /// The facet programs in `pool_factory::proxy::FACETS` order (swap, join, exit, token).
     pub facets: [Address; FACET_COUNT],
     /// The swap facet (`facets[0]`): the program a swap runs, which the swap-gas tests
     /// cache. (Named before the facet split, when it was the one pool program.)
     pub implementation: Address,
     pub owner: Address,
-}
-
-/// True iff every facet's release wasm fits Nitro's limits (then the fixtures run on the
-/// real rules).
-/// Measured once per test binary.
-pub fn facets_fit_nitro_limits() -> bool {
-    static FIT: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
-    *FIT.get_or_init(|| {
-        FACETS.iter().all(|wasm| {
-            release_program_info(wasm).is_ok_and(|i| i.code_size <= BUDGET_BYTES && i.wasm_size <= MAX_WASM_BYTES)
-        })
-    })
-}
-
-/// A test bed with Nitro's limits, or with the code-size limits lifted while a facet does
-/// not fit them (see the module documentation).
-pub fn pool_test_bed() -> TestBed {
-    if facets_fit_nitro_limits() {
-        TestBed::new()
-    } else {
-        eprintln!("note: a WeightedPool facet is over Nitro's code-size limits; this test runs with them lifted (see tests/size_budget.rs)");
-        TestBed::with_config(ChainConfig::oversized_code_allowed())
-    }
 }
 
 /// Deploys the facets' release wasm in table order.
@@ -183,7 +155,7 @@ impl Pool {
 
 impl PoolFixture {
     pub fn new() -> Self {
-        let mut vf = VaultFixture::with_bed(pool_test_bed());
+        let mut vf = VaultFixture::new();
         let facets = deploy_facets(&mut vf.bed);
         let owner = vf.bed.account("pool-owner");
         Self { vf, facets, implementation: facets[0], owner }

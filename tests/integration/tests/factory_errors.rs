@@ -6,6 +6,7 @@ use alloy_sol_types::{SolCall, SolError};
 use integration::factory_fixture::{deploy_factory, equal_weights, fe, salt, wf, FactoryFixture};
 use integration::pool_fixture::{e, expect_error, pe, PoolFixture};
 use integration::vault_fixture::assert_reverted_with;
+use pool_factory::proxy::FACET_COUNT;
 
 /// Sends `create` and checks: reverted with exactly `E`, no log, no proxy at the
 /// address, not recorded; then the same sender + salt still works with valid params.
@@ -124,7 +125,7 @@ fn initialize_twice_reverts() {
     assert_reverted_with::<fe::FactoryAlreadyInitialized>(&r);
     // A stranger cannot rewire it either.
     let bob = f.pf.vf.bob;
-    let r = f.call(bob, &wf::initializeCall { vault: bob, facets: vec![bob; 3] });
+    let r = f.call(bob, &wf::initializeCall { vault: bob, facets: vec![f.factory; FACET_COUNT] });
     assert_reverted_with::<fe::FactoryAlreadyInitialized>(&r);
     assert_eq!(f.view(&wf::getVaultCall {}), f.pf.vf.vault);
     assert_eq!(f.view(&wf::getFacetsCall {}), f.pf.facets.to_vec());
@@ -167,11 +168,11 @@ fn uninitialised_factory_refuses_create_and_bad_wiring() {
     for wrong in [vec![], facets[..2].to_vec(), [facets.clone(), vec![facets[0]]].concat()] {
         let n = wrong.len();
         let err = expect_error::<fe::FacetCountMismatch>(&init(vault, wrong));
-        assert_eq!((err.expected, err.given), (U256::from(3), U256::from(n)));
+        assert_eq!((err.expected, err.given), (U256::from(FACET_COUNT), U256::from(n)));
     }
     // None of the failed attempts wired it.
     assert_eq!(pf.vf.bed.view_sol(factory, &wf::getVaultCall {}).expect("view"), Address::ZERO);
-    assert_eq!(pf.vf.bed.view_sol(factory, &wf::getFacetsCall {}).expect("view"), vec![Address::ZERO; 3]);
+    assert_eq!(pf.vf.bed.view_sol(factory, &wf::getFacetsCall {}).expect("view"), vec![Address::ZERO; FACET_COUNT]);
     // Then a valid wiring works once.
     let ok = wf::initializeCall { vault, facets: facets.clone() };
     assert!(pf.vf.bed.call(alice, factory, ok.abi_encode(), U256::ZERO).success);

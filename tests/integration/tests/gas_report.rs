@@ -448,7 +448,7 @@ fn gas_report() {
     writeln!(
         md,
         "\nEach pool is a dispatch proxy (pool_factory::proxy): {} bytes of creation code, {} bytes of runtime code \
-         that DELEGATECALLs the swap, liquidity or token facet by selector. The one-program weighted_pool.wasm is \
+         that DELEGATECALLs the swap, join, exit or token facet by selector. The one-program weighted_pool.wasm is \
          built but not deployed.",
         pool_factory::proxy::CREATION_LEN,
         pool_factory::proxy::RUNTIME_LEN
