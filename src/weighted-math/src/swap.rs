@@ -8,7 +8,10 @@
 
 use crate::error::{MathError, MathResult};
 use crate::kernel::{exp_bounds, ln_ratio, scale, LN_RATIO_ERR};
-use crate::wide::{add_512, div_round_512, sat_sub_512, sub_512, mul_512, mul_div_down, mul_div_up, mul_small, mul_wide, narrow, wide};
+use crate::wide::{add_512, sat_sub_512, sub_512, mul_div_down, mul_div_up, mul_small, narrow, wide};
+// The exact 512-bit fast paths exist only without `compact`.
+#[cfg(not(feature = "compact"))]
+use crate::wide::{div_round_512, mul_512, mul_wide};
 use alloy_primitives::{U256, U512};
 
 #[cfg(not(feature = "compact"))]
