@@ -126,8 +126,8 @@ pub fn word_u256(w: [u8; 32]) -> U256 {
 /// `copy_from_slice` length check).
 pub fn address_word(a: Address) -> [u8; 32] {
     let mut w = [0u8; 32];
-    for (d, s) in w.iter_mut().skip(12).zip(a.0 .0) {
-        *d = s;
+    if let Some(low) = w.last_chunk_mut::<20>() {
+        *low = a.0 .0;
     }
     w
 }

@@ -14,6 +14,7 @@ use alloy_sol_types::{sol, SolCall};
 use crate::codec::{address_word, put_word, u256_word, usize_word, Reader};
 use stylus_sdk::call::{call, static_call};
 use stylus_sdk::prelude::*;
+use stylus_sdk::stylus_core::calls::errors::Error as CallError;
 use stylus_sdk::stylus_core::calls::{CallContext, MutatingCallContext, StaticCallContext};
 
 use crate::errors::{ExternalCallFailed, MalformedReturnData, PoolError};
@@ -49,7 +50,13 @@ unsafe impl MutatingCallContext for PlainCall {
     }
 }
 
-fn failed(target: Address, reason: Vec<u8>) -> PoolError {
+fn failed(target: Address, error: CallError) -> PoolError {
+    // Raw calls decode nothing, so a failure is always the callee's revert data. (The SDK's
+    // `Vec<u8>::from(Error)` would also link alloy's `Panic` encoder for the other variant.)
+    let reason = match error {
+        CallError::Revert(data) => data,
+        CallError::AbiDecodingFailed(_) => Vec::new(),
+    };
     PoolError::ExternalCallFailed(ExternalCallFailed { target, reason: reason.into() })
 }
 
@@ -58,11 +65,11 @@ fn malformed(target: Address) -> PoolError {
 }
 
 fn mutating(host: &impl Host, target: Address, data: &[u8]) -> Result<Vec<u8>, PoolError> {
-    call(host, PlainCall, target, data).map_err(|e| failed(target, e.into()))
+    call(host, PlainCall, target, data).map_err(|e| failed(target, e))
 }
 
 fn view(host: &impl Host, target: Address, data: &[u8]) -> Result<Vec<u8>, PoolError> {
-    static_call(host, PlainCall, target, data).map_err(|e| failed(target, e.into()))
+    static_call(host, PlainCall, target, data).map_err(|e| failed(target, e))
 }
 
 /// `vault.registerPool(specialization)`; returns the poolId.

@@ -45,10 +45,18 @@ fn mask(bits: usize) -> U256 {
     U256::MAX >> 256usize.saturating_sub(bits)
 }
 
-/// `bits` (≤ 64) bits of `word` starting at `shift`.
+/// `bits` (≤ 64) bits of `word` starting at bit `shift`, read from the two 64-bit limbs
+/// they can span (a 256-bit shift and mask cost several times more, on every swap).
 fn low_bits(word: U256, shift: usize, bits: usize) -> u64 {
-    let [lowest, ..] = ((word >> shift) & mask(bits)).into_limbs();
-    lowest
+    let limbs = word.as_limbs();
+    let limb = |i: usize| limbs.get(i).copied().unwrap_or(0);
+    let (index, offset) = (shift / 64, (shift % 64) as u32);
+    let low = limb(index) >> offset;
+    // `checked_shl(64)` (offset 0) is `None`: then no bit comes from the next limb.
+    let high = limb(index.saturating_add(1)).checked_shl(64 - offset).unwrap_or(0);
+    // `bits` ones (`checked_shr(64)` is `None`: zero bits wanted).
+    let ones = u64::MAX.checked_shr(64u32.saturating_sub(bits as u32)).unwrap_or(0);
+    (low | high) & ones
 }
 
 impl Config {
@@ -61,9 +69,9 @@ impl Config {
     }
 
     pub fn unpack(word: U256) -> Self {
-        let vault_bytes: [u8; 32] = (word & mask(160)).to_be_bytes();
         Self {
-            vault: Address::from_word(vault_bytes.into()),
+            // `from_word` keeps the low 20 bytes: the vault's 160 bits.
+            vault: Address::from_word(word.to_be_bytes::<32>().into()),
             swap_fee: low_bits(word, 160, 64),
             num_tokens: low_bits(word, 224, 8) as u8,
             paused: low_bits(word, 232, 8) != 0,
@@ -76,8 +84,9 @@ impl TokenConfig {
         U256::from(self.weight) | (U256::from(self.scaling_exponent) << 64)
     }
 
-    fn unpack(bits: U256) -> Self {
-        Self { weight: low_bits(bits, 0, 64), scaling_exponent: low_bits(bits, 64, 8) as u8 }
+    /// The token packed at bit `shift` of `word`.
+    fn unpack_at(word: U256, shift: usize) -> Self {
+        Self { weight: low_bits(word, shift, 64), scaling_exponent: low_bits(word, shift.saturating_add(64), 8) as u8 }
     }
 }
 
@@ -96,7 +105,7 @@ pub fn put_token(word: U256, index: usize, token: TokenConfig) -> U256 {
 /// Reads the token at position `index % TOKENS_PER_WORD` of `word`.
 pub fn get_token(word: U256, index: usize) -> TokenConfig {
     let (_, shift) = token_word_position(index);
-    TokenConfig::unpack(word >> shift)
+    TokenConfig::unpack_at(word, shift)
 }
 
 /// Token entry keyed by token address: `index + 1` (0 = not a pool token) and its config.
@@ -109,7 +118,7 @@ pub fn pack_entry(index: usize, token: TokenConfig) -> U256 {
 pub fn unpack_entry(word: U256) -> Option<(usize, TokenConfig)> {
     let tag = low_bits(word, 0, 8) as usize;
     let index = tag.checked_sub(1)?;
-    Some((index, TokenConfig::unpack(word >> 8)))
+    Some((index, TokenConfig::unpack_at(word, 8)))
 }
 
 #[cfg(test)]
@@ -151,6 +160,19 @@ mod tests {
         assert_eq!(get_token(word, 1), mid);
         assert_eq!(get_token(word, 2), toks[2]);
         assert_eq!(token_word_position(4), (1, 72));
+    }
+
+    #[test]
+    fn low_bits_reads_across_limbs() {
+        let word = U256::from_be_bytes(core::array::from_fn::<u8, 32, _>(|i| (i as u8).wrapping_mul(37).wrapping_add(11)));
+        for shift in [0, 1, 8, 63, 64, 72, 100, 127, 128, 144, 160, 192, 200, 224, 232] {
+            for bits in [1, 8, 63, 64] {
+                let expected: U256 = (word >> shift) & mask(bits);
+                let expected = expected.as_limbs()[0];
+                assert_eq!(low_bits(word, shift, bits), expected, "shift {shift} bits {bits}");
+            }
+        }
+        assert_eq!(low_bits(U256::MAX, 250, 64), 0b11_1111);
     }
 
     #[test]
