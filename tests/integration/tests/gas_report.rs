@@ -276,26 +276,32 @@ impl Scenario {
             gas: self.measure(factory, create.abi_encode()),
         };
         let fresh = Row {
-            op: "for reference: a fresh one-program WeightedPool (over 24 KiB, not deployable on Nitro): deploy + activate + initialize".into(),
+            op: "for reference, without the factory: deploy + activate the 4 facet programs, deploy a proxy, initialize".into(),
             v2: None,
             gas: self.fresh_program(),
         };
         vec![clone, fresh]
     }
 
-    /// Deploys weighted_pool.wasm in a new test bed (so activation is really paid), then
-    /// measures `initialize` on a second deployment in the scenario's world (same code:
-    /// no activation there) against the scenario's Vault. Cached = initialize with the
-    /// program cached (a fresh program is not cached: both columns pay the same deploy).
+    /// Deploys and activates the four facet programs in a new test bed (so activation is
+    /// really paid), then in the scenario's world deploys a pool proxy (over the scenario's
+    /// facets: same code, no activation there) and measures its `initialize` against the
+    /// scenario's Vault. Cached = initialize with the programs cached (fresh programs are
+    /// not cached: both columns pay the same deployments).
     fn fresh_program(&mut self) -> Result<(u64, u64), String> {
-        let wasm = std::fs::read(release_wasm_path("weighted_pool")).map_err(|e| e.to_string())?;
-        // The one-program pool is over Nitro's limits: a chain with them lifted.
-        let mut other = TestBed::with_config(stylus_testbed::world::ChainConfig::oversized_code_allowed());
+        let mut other = TestBed::new();
         let deployer = other.account("deployer");
-        let d = other.deploy_wasm_from(deployer, &wasm).map_err(|e| e.to_string())?;
-        let activate = d.activate.as_ref().map(|a| a.gas_used).ok_or("activation was skipped")?;
-        let deploy_gas = d.deploy.gas_used + activate;
-        let pool = self.f.pf.vf.bed.deploy_wasm(&wasm).map_err(|e| e.to_string())?;
+        let mut deploy_gas = 0;
+        for wasm in pool_factory::proxy::FACETS {
+            let code = std::fs::read(release_wasm_path(wasm)).map_err(|e| e.to_string())?;
+            let d = other.deploy_wasm_from(deployer, &code).map_err(|e| e.to_string())?;
+            let activate = d.activate.as_ref().map(|a| a.gas_used).ok_or("activation was skipped")?;
+            deploy_gas += d.deploy.gas_used + activate;
+        }
+        let creation = pool_factory::proxy::creation_code(&self.f.pf.facets);
+        let trader = self.trader;
+        let (pool, deployed) = self.f.pf.vf.bed.deploy_evm_from(trader, &creation, &[]).map_err(|e| e.to_string())?;
+        deploy_gas += deployed.gas_used;
         let init = wp::initializeCall {
             vault: self.f.pf.vf.vault,
             name: "Fresh".into(),
@@ -311,7 +317,7 @@ impl Scenario {
             let mut out = [0u64; 2];
             for (slot, c) in [(0, true), (1, false)] {
                 let snap = bed.snapshot();
-                for p in programs.iter().chain([&pool]) {
+                for p in &programs {
                     bed.set_cached(*p, c);
                 }
                 let r = bed.call(self.trader, pool, init.abi_encode(), U256::ZERO);
