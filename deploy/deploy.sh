@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Deploys and wires the AMM's Stylus programs: Vault, WeightedPool implementation and
-# WeightedPoolFactory, each as on Arbitrum: a creation transaction whose runtime code is
+# Deploys and wires the AMM's Stylus programs: the Vault, the WeightedPool's four facet
+# programs (swap, join, exit, token: the pool is split by selector to fit Stylus's 24 KiB
+# limit; each pool is a small EVM proxy the factory deploys, which DELEGATECALLs them) and
+# the WeightedPoolFactory, each as on Arbitrum: a creation transaction whose runtime code is
 # Stylus deployment code (from `devnode initcode`, no cargo-stylus needed), then
 # ArbWasm(0x71).activateProgram(address) paying the data fee (quoted with an eth_call, plus
 # a margin, as cargo-stylus does; the excess is refunded). Then it initialises the Vault and
@@ -15,7 +17,7 @@
 #                   WETH9 from tests/solidity is deployed)
 #   AUTHORIZER      Vault admin account (default: the deployer)
 #   PAUSE_WINDOW    seconds (default 7776000 = 90 days)   BUFFER_PERIOD seconds (default 2592000 = 30 days)
-#   WASM_DIR        directory holding vault.wasm, weighted_pool.wasm, pool_factory.wasm
+#   WASM_DIR        directory holding vault.wasm, weighted_pool_{swap,join,exit,token}.wasm, pool_factory.wasm
 #                   (default: build with deploy/build-contracts.sh into $CARGO_TARGET_DIR or target/)
 #   ACTIVATION_MARGIN_PERCENT  data-fee margin (default 20)
 #   MAX_CODE_SIZE   deployed-code limit checked before deploying (default 24576, Arbitrum's)
@@ -46,7 +48,8 @@ if [[ -z "${WASM_DIR:-}" ]]; then
   "$ROOT/deploy/build-contracts.sh" >&2
   WASM_DIR="${CARGO_TARGET_DIR:-$ROOT/target}/wasm32-unknown-unknown/release"
 fi
-for p in vault weighted_pool pool_factory; do
+PROGRAMS=(vault weighted_pool_swap weighted_pool_join weighted_pool_exit weighted_pool_token pool_factory)
+for p in "${PROGRAMS[@]}"; do
   [[ -f "$WASM_DIR/$p.wasm" ]] || die "$WASM_DIR/$p.wasm missing"
 done
 DEVNODE="$(devnode_bin)"
@@ -54,7 +57,7 @@ DEVNODE="$(devnode_bin)"
 # Pre-flight, before any gas is spent: every program converts to deployment code within
 # Nitro's limits (128 KiB wasm; 24 KiB deployed code unless MAX_CODE_SIZE says otherwise).
 declare -A INIT
-for p in vault weighted_pool pool_factory; do
+for p in "${PROGRAMS[@]}"; do
   INIT[$p]="$("$DEVNODE" initcode "$WASM_DIR/$p.wasm")" || die "$p.wasm cannot be deployed (see above)"
   init_hex="${INIT[$p]}"
   code_len=$(( (${#init_hex} - 2) / 2 - 14 ))   # the init code is a 14-byte prelude + the code
@@ -93,7 +96,12 @@ deploy_program() {
 
 DATA_FEES=""
 deploy_program vault; VAULT="$DEPLOYED"
-deploy_program weighted_pool; POOL_IMPL="$DEPLOYED"
+# Facet order = IWeightedPoolFactory.initialize's: [swap, join, exit, token].
+FACETS=()
+for facet in swap join exit token; do
+  deploy_program "weighted_pool_$facet"; FACETS+=("$DEPLOYED")
+done
+FACET_LIST="[$(IFS=,; echo "${FACETS[*]}")]"
 deploy_program pool_factory; FACTORY="$DEPLOYED"
 
 # ---------------------------------------------------------------- WETH, authorizer
@@ -112,7 +120,7 @@ BUFFER_PERIOD="${BUFFER_PERIOD:-2592000}"
 FRONT_RUN_HINT="if the revert data is $(c sig 'AlreadyInitialized()') (AlreadyInitialized), someone initialised it first: redeploy"
 ( send "vault.initialize" "$KEY" "$VAULT" 'initialize(address,address,uint256,uint256)' \
   "$AUTHORIZER" "$WETH" "$PAUSE_WINDOW" "$BUFFER_PERIOD" ) || die "vault.initialize failed; $FRONT_RUN_HINT"
-( send "factory.initialize" "$KEY" "$FACTORY" 'initialize(address,address)' "$VAULT" "$POOL_IMPL" ) \
+( send "factory.initialize" "$KEY" "$FACTORY" 'initialize(address,address[])' "$VAULT" "$FACET_LIST" ) \
   || die "factory.initialize failed; $FRONT_RUN_HINT"
 
 # ---------------------------------------------------------------- verification
@@ -127,7 +135,7 @@ check "vault.getAuthorizer()" "$(cr call "$VAULT" 'getAuthorizer()(address)')" "
 check "vault.WETH()" "$(cr call "$VAULT" 'WETH()(address)')" "$WETH"
 check "vault.getProtocolFeesCollector()" "$(cr call "$VAULT" 'getProtocolFeesCollector()(address)')" "$VAULT"
 check "factory.getVault()" "$(cr call "$FACTORY" 'getVault()(address)')" "$VAULT"
-check "factory.getPoolImplementation()" "$(cr call "$FACTORY" 'getPoolImplementation()(address)')" "$POOL_IMPL"
+check "factory.getFacets()" "$(cr call "$FACTORY" 'getFacets()(address[])' | tr -d ' ')" "$FACET_LIST"
 paused="$(cr call "$VAULT" 'getPausedState()(bool,uint256,uint256)' | head -1)"
 check "vault paused" "$paused" "false"
 
@@ -138,12 +146,13 @@ fi
 mkdir -p "$(dirname "$OUT")"
 BLOCK="$(cr block-number)"
 node -e '
-  const [out, chainId, vault, impl, factory, weth, authorizer, deployer, block, fees] = process.argv.slice(1);
-  const data = { chainId: Number(chainId), vault, weightedPoolImplementation: impl, weightedPoolFactory: factory,
+  const [out, chainId, vault, facets, factory, weth, authorizer, deployer, block, fees] = process.argv.slice(1);
+  const [swap, join, exit, token] = facets.replace(/[\[\]]/g, "").split(",");
+  const data = { chainId: Number(chainId), vault, weightedPoolFacets: { swap, join, exit, token }, weightedPoolFactory: factory,
                  weth, authorizer, deployer, deployedAtBlock: Number(block),
                  activationDataFeesWei: JSON.parse("{" + fees.replace(/, $/, "") + "}") };
   require("fs").writeFileSync(out, JSON.stringify(data, null, 2) + "\n");' \
-  "$OUT" "$CHAIN_ID" "$VAULT" "$POOL_IMPL" "$FACTORY" "$WETH" "$AUTHORIZER" "$DEPLOYER" "$BLOCK" "$DATA_FEES"
+  "$OUT" "$CHAIN_ID" "$VAULT" "$FACET_LIST" "$FACTORY" "$WETH" "$AUTHORIZER" "$DEPLOYER" "$BLOCK" "$DATA_FEES"
 say "wrote $OUT"
 print_gas_table
 cat "$OUT"
