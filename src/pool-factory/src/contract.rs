@@ -1,8 +1,8 @@
 //! The factory's storage and its functions (abi/IWeightedPoolFactory.sol).
 //!
-//! Storage: the Vault (slot 0), the facet programs (slots 1..=FACET_COUNT, table order of
-//! [`crate::proxy::FACETS`]) and the `isPoolFromFactory` set (mapping after them). Each
-//! pool's own state lives in its proxy.
+//! Storage: the Vault (slot 0), the facet programs (a `StorageArray` from slot 1, in
+//! [`crate::proxy::FACETS`] order) and the `isPoolFromFactory` set (mapping after them).
+//! The Vault being set is what "initialised" means. Each pool's own state lives in its proxy.
 //!
 //! `create` never decodes the pool parameters: the head of `create`'s arguments
 //! `(string name, string symbol, address[] tokens, uint256[] weights, uint256 fee,

@@ -1,4 +1,4 @@
-//! The one call the factory makes: `initialize` on a freshly deployed clone.
+//! The one call the factory makes: `initialize` on a freshly deployed pool proxy.
 
 use alloc::vec::Vec;
 
