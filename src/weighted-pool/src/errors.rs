@@ -5,7 +5,7 @@
 
 use alloc::vec::Vec;
 
-use alloy_primitives::FixedBytes;
+use alloy_primitives::{Address, FixedBytes};
 use alloy_sol_types::{sol, SolError};
 #[cfg(feature = "export-abi")]
 use stylus_sdk::prelude::*;
@@ -96,6 +96,22 @@ sol! {
     error ArithmeticOverflow();
 }
 
+/// `ExternalCallFailed(target, reason)` as the deployed pool carries it: the callee's
+/// revert data in a plain `Vec`. alloy's `Bytes` (the `sol!` type's field) would link the
+/// `bytes` crate's shared-buffer code and its panic strings into every facet that calls
+/// out: ~400 B of data segment, which Stylus charges (0.75 gas/byte) on every call of the
+/// facet. export-abi keeps the `sol!` type (the derive needs it); the revert data is the same.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CallFailed {
+    pub target: Address,
+    pub reason: Vec<u8>,
+}
+
+#[cfg(not(feature = "export-abi"))]
+pub type CallFailure = CallFailed;
+#[cfg(feature = "export-abi")]
+pub type CallFailure = ExternalCallFailed;
+
 /// Every revert of the pool. The revert data is built by [`PoolError::revert_data`]
 /// (hand-laid words, tested against alloy's encoder), not by `#[derive(SolidityError)]`,
 /// whose per-error alloy encoders cost ~8 KB of wasm; the derive is kept for export-abi.
@@ -128,7 +144,7 @@ pub enum PoolError {
     TokenDecimalsTooHigh(TokenDecimalsTooHigh),
     ZeroAddressVault(ZeroAddressVault),
     ZeroAddressOwner(ZeroAddressOwner),
-    ExternalCallFailed(ExternalCallFailed),
+    ExternalCallFailed(CallFailure),
     MalformedReturnData(MalformedReturnData),
     UnknownToken(UnknownToken),
     SameToken(SameToken),
@@ -300,7 +316,7 @@ mod tests {
             P::TokenDecimalsTooHigh(e) => e.abi_encode(),
             P::ZeroAddressVault(e) => e.abi_encode(),
             P::ZeroAddressOwner(e) => e.abi_encode(),
-            P::ExternalCallFailed(e) => e.abi_encode(),
+            P::ExternalCallFailed(e) => ExternalCallFailed { target: e.target, reason: Bytes::from(e.reason.to_vec()) }.abi_encode(),
             P::MalformedReturnData(e) => e.abi_encode(),
             P::UnknownToken(e) => e.abi_encode(),
             P::SameToken(e) => e.abi_encode(),
@@ -354,7 +370,7 @@ mod tests {
             PoolError::TokenDecimalsTooHigh(TokenDecimalsTooHigh { token: Address::repeat_byte(32), decimals: U256::from_be_bytes([33; 32]) }),
             PoolError::ZeroAddressVault(ZeroAddressVault {  }),
             PoolError::ZeroAddressOwner(ZeroAddressOwner {  }),
-            PoolError::ExternalCallFailed(ExternalCallFailed { target: Address::repeat_byte(34), reason: Bytes::from(vec![35u8; 37]) }),
+            PoolError::ExternalCallFailed(CallFailure { target: Address::repeat_byte(34), reason: vec![35u8; 37].into() }),
             PoolError::MalformedReturnData(MalformedReturnData { target: Address::repeat_byte(36) }),
             PoolError::UnknownToken(UnknownToken { token: Address::repeat_byte(37) }),
             PoolError::SameToken(SameToken { token: Address::repeat_byte(38) }),
@@ -392,8 +408,8 @@ mod tests {
     #[test]
     fn bytes_argument_is_padded_and_length_prefixed() {
         for n in [0usize, 1, 31, 32, 33, 100] {
-            let reason: Bytes = (0..n).map(|i| i as u8).collect::<Vec<u8>>().into();
-            let e = PoolError::ExternalCallFailed(ExternalCallFailed { target: Address::repeat_byte(7), reason });
+            let reason = (0..n).map(|i| i as u8).collect::<Vec<u8>>().into();
+            let e = PoolError::ExternalCallFailed(CallFailure { target: Address::repeat_byte(7), reason });
             assert_eq!(e.revert_data(), alloy_encoding(&e));
         }
     }

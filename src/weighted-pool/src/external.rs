@@ -17,7 +17,7 @@ use stylus_sdk::prelude::*;
 use stylus_sdk::stylus_core::calls::errors::Error as CallError;
 use stylus_sdk::stylus_core::calls::{CallContext, MutatingCallContext, StaticCallContext};
 
-use crate::errors::{ExternalCallFailed, MalformedReturnData, PoolError};
+use crate::errors::{CallFailure, MalformedReturnData, PoolError};
 
 sol! {
     interface IVaultForPool {
@@ -57,7 +57,7 @@ fn failed(target: Address, error: CallError) -> PoolError {
         CallError::Revert(data) => data,
         CallError::AbiDecodingFailed(_) => Vec::new(),
     };
-    PoolError::ExternalCallFailed(ExternalCallFailed { target, reason: reason.into() })
+    PoolError::ExternalCallFailed(CallFailure { target, reason: reason.into() })
 }
 
 fn malformed(target: Address) -> PoolError {
