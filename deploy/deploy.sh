@@ -118,10 +118,11 @@ BUFFER_PERIOD="${BUFFER_PERIOD:-2592000}"
 
 # ---------------------------------------------------------------- wiring
 FRONT_RUN_HINT="if the revert data is $(c sig 'AlreadyInitialized()') (AlreadyInitialized), someone initialised it first: redeploy"
+FACTORY_FRONT_RUN_HINT="if the revert data is $(c sig 'FactoryAlreadyInitialized()') (FactoryAlreadyInitialized), someone initialised it first: redeploy"
 ( send "vault.initialize" "$KEY" "$VAULT" 'initialize(address,address,uint256,uint256)' \
   "$AUTHORIZER" "$WETH" "$PAUSE_WINDOW" "$BUFFER_PERIOD" ) || die "vault.initialize failed; $FRONT_RUN_HINT"
 ( send "factory.initialize" "$KEY" "$FACTORY" 'initialize(address,address[])' "$VAULT" "$FACET_LIST" ) \
-  || die "factory.initialize failed; $FRONT_RUN_HINT"
+  || die "factory.initialize failed; $FACTORY_FRONT_RUN_HINT"
 
 # ---------------------------------------------------------------- verification
 check() {

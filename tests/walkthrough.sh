@@ -3,7 +3,7 @@
 # `<!-- walkthrough:start -->` and `<!-- walkthrough:end -->`; deploy/WALKTHROUGH.md until
 # the section is pasted into the README) against a fresh devnode, then checks its results:
 # every transaction it sent succeeded (receipt status 1), the pool holds liquidity, the swap
-# paid out token B, the exit returned liquidity.
+# paid out token B, the flash loan emitted FlashLoan, the exit burnt BPT.
 #
 #   tests/walkthrough.sh            (needs npm ci, node tests/solidity/build.mjs, cargo)
 # Environment passed through: WASM_DIR (skip the contract build), DEVNODE_BIN, CARGO_TARGET_DIR.
@@ -45,6 +45,8 @@ done
 (( sent >= 10 )) || fail "only $sent transactions were sent"
 gt "$(echo "$BPT" | cut -d' ' -f1)" 0 || fail "no BPT minted by the INIT join"
 gt "$B_AFTER" "$B_BEFORE" || fail "the swap paid no token B ($B_BEFORE -> $B_AFTER)"
+flash_topic=$(cast sig-event "FlashLoan(address,address,uint256,uint256)")
+cast receipt "$FLASH_TX" logs | grep -qi "$flash_topic" || fail "the flash loan emitted no FlashLoan event"
 left=$(cast call "$POOL" "balanceOf(address)(uint256)" "$ME" | cut -d' ' -f1)
 gt "$(echo "$BPT" | cut -d' ' -f1)" "$left" || fail "the exit burnt no BPT"
 echo "walkthrough OK: $sent transactions, all status 1; swap paid $(node -p "(BigInt('$B_AFTER') - BigInt('$B_BEFORE')).toString()") wei of B"
