@@ -188,7 +188,7 @@ impl Scenario {
             recipient: bob,
             request: v::JoinPoolRequest {
                 assets: pool.tokens.clone(),
-                maxAmountsIn: vec![U256::MAX; 2],
+                maxAmountsIn: vec![U256::MAX; pool.tokens.len()],
                 userData: user_data.into(),
                 fromInternalBalance: false,
             },
@@ -197,14 +197,19 @@ impl Scenario {
     }
 
     fn exit(&mut self, user_data: Vec<u8>) -> Result<(u64, u64), String> {
+        let p01 = self.p01.clone();
+        self.exit_from(&p01, user_data)
+    }
+
+    fn exit_from(&mut self, pool: &Pool, user_data: Vec<u8>) -> Result<(u64, u64), String> {
         let bob = self.trader;
         let call = v::exitPoolCall {
-            poolId: self.p01.pool_id,
+            poolId: pool.pool_id,
             sender: bob,
             recipient: bob,
             request: v::ExitPoolRequest {
-                assets: self.p01.tokens.clone(),
-                minAmountsOut: vec![U256::ZERO; 2],
+                assets: pool.tokens.clone(),
+                minAmountsOut: vec![U256::ZERO; pool.tokens.len()],
                 userData: user_data.into(),
                 toInternalBalance: false,
             },
@@ -262,6 +267,41 @@ impl Scenario {
             ("flashLoan 2 tokens (minimal recipient)", v2::FLASH_2, self.flash(2)),
         ];
         ops.into_iter().map(|(op, v2, gas)| Row { op: op.into(), v2: Some(v2), gas }).collect()
+    }
+
+    /// A factory pool of `n` fresh 18-decimal tokens (equal weights, fee 1%), INIT-joined
+    /// by the LP with 1,000 of each; the trader holds BPT of it and has swapped t0 <-> t1
+    /// once each way (same warm state as the 2-token scenario).
+    fn sized_pool(&mut self, n: usize, salt_n: u64) -> Pool {
+        let (alice, bob) = (self.f.pf.vf.alice, self.trader);
+        let tokens = self.f.new_tokens(n, &[18]);
+        let (pool, _) = self.f.create_pool(alice, &tokens, &equal_weights(n), e(1, 16), salt(salt_n));
+        self.f.pf.init_join(&pool, alice, &vec![e(LP_AMOUNT, 18); n]);
+        let r = self.f.pf.join(&pool, bob, (U256::from(3), e(10, 18)).abi_encode_params());
+        assert!(r.success, "trader's join of the {n}-token pool reverted: 0x{}", alloy_primitives::hex::encode(&r.output));
+        for (a, b) in [(tokens[0], tokens[1]), (tokens[1], tokens[0])] {
+            let r = self.f.pf.swap(&pool, bob, GIVEN_IN, a, b, e(1, 18));
+            assert!(r.success, "warm-up swap reverted: 0x{}", alloy_primitives::hex::encode(&r.output));
+        }
+        pool
+    }
+
+    /// How gas grows with the number of tokens: swap, proportional join and exit on pools
+    /// of 2, 4, 8 and 16 tokens (16 is the pool's maximum). Pools of more than two tokens
+    /// use the Vault's general specialization (balances in one slot per token).
+    fn pool_size_rows(&mut self) -> Vec<Row> {
+        let mut rows = Vec::new();
+        for (k, n) in [2usize, 4, 8, 16].into_iter().enumerate() {
+            let pool = self.sized_pool(n, 100 + k as u64);
+            let (t0, t1, bob) = (pool.tokens[0], pool.tokens[1], self.trader);
+            let swap = self.f.pf.vf.swap_call(pool.pool_id, GIVEN_IN, t0, t1, e(1, 18), bob, U256::ZERO);
+            rows.push(Row { op: format!("{n} tokens: swap GIVEN_IN"), v2: None, gas: self.vault_op(&swap) });
+            let join = self.join(pool.clone(), (U256::from(3), e(1, 18)).abi_encode_params());
+            rows.push(Row { op: format!("{n} tokens: join proportional"), v2: None, gas: join });
+            let exit = self.exit_from(&pool, (U256::from(1), e(1, 18)).abi_encode_params());
+            rows.push(Row { op: format!("{n} tokens: exit proportional"), v2: None, gas: exit });
+        }
+        rows
     }
 
     /// Pool creation: factory `create` (clone + initialize + Vault registration) vs a
@@ -400,7 +440,8 @@ fn gas_report() {
     let (mut rows, creation) = match catch_unwind(AssertUnwindSafe(Scenario::new)) {
         Ok(mut s) => {
             let rows = s.rows();
-            let creation = s.creation_rows();
+            let mut creation = s.creation_rows();
+            creation.extend(s.pool_size_rows());
             (rows, creation)
         }
         Err(p) => {
@@ -429,8 +470,11 @@ fn gas_report() {
 
     writeln!(md, "## Operations\n").unwrap();
     table(&rows, &mut md);
+    let (creation, by_size): (Vec<Row>, Vec<Row>) = creation.into_iter().partition(|r| !r.op.contains(" tokens: "));
     writeln!(md, "\n## Pool creation (2 tokens)\n").unwrap();
     table(&creation, &mut md);
+    writeln!(md, "\n## Gas by pool size (same warm trader state; 1 token in, 1 BPT)\n").unwrap();
+    table(&by_size, &mut md);
 
     writeln!(md, "\n## Contract sizes\n").unwrap();
     writeln!(md, "| contract | wasm bytes | compressed (deployment code) bytes | budget 24 KiB | footprint pages | entry gas cached / uncached |").unwrap();
@@ -454,8 +498,7 @@ fn gas_report() {
     writeln!(
         md,
         "\nEach pool is a dispatch proxy (pool_factory::proxy): {} bytes of creation code, {} bytes of runtime code \
-         that DELEGATECALLs the swap, join, exit or token facet by selector. The one-program weighted_pool.wasm is \
-         built but not deployed.",
+         that DELEGATECALLs the swap, join, exit or token facet by selector.",
         pool_factory::proxy::CREATION_LEN,
         pool_factory::proxy::RUNTIME_LEN
     )
@@ -468,6 +511,7 @@ fn gas_report() {
     println!("written to {}", path.display());
 
     rows.extend(creation);
+    rows.extend(by_size);
     let failed: Vec<&str> = rows.iter().filter(|r| r.gas.is_err()).map(|r| r.op.as_str()).collect();
     assert!(failed.is_empty(), "operations that did not run (see the report): {failed:?}");
 }
