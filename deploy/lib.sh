@@ -45,7 +45,7 @@ start_devnode() {
   local bin log
   bin="$(devnode_bin)"
   log="$(mktemp -t devnode.XXXXXX)"
-  # DEVNODE_ARGS: extra flags, e.g. "--code-size-limit 100000" while contracts are oversized.
+  # DEVNODE_ARGS: extra devnode flags (see `devnode --help`).
   # shellcheck disable=SC2086
   "$bin" --port 0 ${DEVNODE_ARGS:-} >"$log" 2>"$log.txs" &
   DEVNODE_PID=$!

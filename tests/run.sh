@@ -26,5 +26,9 @@ bash deploy/build-contracts.sh
 step "cargo tests (math vectors, test bed, contracts through the test bed, devnode)"
 cargo test --workspace --locked
 
-# tests/walkthrough.sh (the README's cast walkthrough on the devnode) is not run yet: it
-# creates a WeightedPool, and weighted_pool.wasm does not fit Stylus's 24 KiB code limit yet.
+step "README walkthrough: its cast commands against a fresh devnode, results checked"
+export WASM_DIR="${CARGO_TARGET_DIR:-$PWD/target}/wasm32-unknown-unknown/release"
+bash tests/walkthrough.sh
+
+step "README main job: deploy/demo.sh on a fresh devnode (factory pools, swaps, batchSwap, flash loans, exit)"
+bash deploy/demo.sh

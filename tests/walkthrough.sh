@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
 # Runs the cast walkthrough of README.md (the ```bash blocks between
-# `<!-- walkthrough:start -->` and `<!-- walkthrough:end -->`; deploy/WALKTHROUGH.md until
-# the section is pasted into the README) against a fresh devnode, then checks its results:
+# `<!-- walkthrough:start -->` and `<!-- walkthrough:end -->`) against a fresh devnode, then checks its results:
 # every transaction it sent succeeded (receipt status 1), the pool holds liquidity, the swap
 # paid out token B, the flash loan emitted FlashLoan, the exit burnt BPT.
 #
@@ -14,7 +13,6 @@ cd "$ROOT"
 START='<!-- walkthrough:start -->'
 END='<!-- walkthrough:end -->'
 SOURCE=README.md
-grep -qF "$START" README.md 2>/dev/null || SOURCE=deploy/WALKTHROUGH.md
 grep -qF "$START" "$SOURCE" || die "no walkthrough markers in $SOURCE"
 SCRIPT="$(mktemp -t walkthrough.XXXXXX.sh)"
 awk -v start="$START" -v end="$END" '
