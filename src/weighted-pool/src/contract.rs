@@ -368,7 +368,7 @@ impl WeightedPool {
         state
             .exponents
             .iter()
-            .map(|e| scaling::scaling_factor(*e)?.checked_mul(U256::from(ONE)).ok_or_else(overflow))
+            .map(|e| scaling::mul_u64(scaling::scaling_factor(*e)?, ONE).ok_or_else(overflow))
             .collect()
     }
 

@@ -137,7 +137,7 @@ pub fn init(view: &PoolView, amounts_in: &[U256]) -> Result<Outcome, PoolError> 
     length_matches(n, amounts_in.len())?;
     let scaled = upscale_all(amounts_in, view.exponents)?;
     let invariant = wm::calculate_invariant(view.weights, &scaled)?;
-    let bpt = invariant.checked_mul(U256::from(n)).ok_or_else(overflow)?;
+    let bpt = crate::scaling::mul_u64(invariant, u64::try_from(n).map_err(|_| overflow())?).ok_or_else(overflow)?;
     if bpt < U256::from(MINIMUM_BPT) {
         return Err(PoolError::BelowMinimumBpt(BelowMinimumBpt { bptAmountOut: bpt, minimum: U256::from(MINIMUM_BPT) }));
     }

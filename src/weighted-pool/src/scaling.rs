@@ -52,9 +52,24 @@ pub fn scaling_factor(exponent: u8) -> Result<U256, PoolError> {
     power_of_ten(exponent).map(U256::from)
 }
 
+/// `a × b` for a 64-bit `b`, `None` on overflow: one limb product per limb. ruint's general
+/// `checked_mul` costs ~1 KB of wasm plus panic strings in the data segment (which Stylus
+/// charges on every call), and more instructions on the swap path.
+pub fn mul_u64(a: U256, b: u64) -> Option<U256> {
+    let mut out = [0u64; 4];
+    let mut carry: u128 = 0;
+    for (o, limb) in out.iter_mut().zip(a.as_limbs()) {
+        // (2^64 - 1)^2 + (2^64 - 1) < 2^128: never fails, checked anyway.
+        let product = u128::from(*limb).checked_mul(u128::from(b))?.checked_add(carry)?;
+        *o = product as u64;
+        carry = product >> 64;
+    }
+    (carry == 0).then(|| U256::from_limbs(out))
+}
+
 /// Exact: token units -> 18-decimal units.
 pub fn upscale(amount: U256, exponent: u8) -> Result<U256, PoolError> {
-    amount.checked_mul(scaling_factor(exponent)?).ok_or_else(overflow)
+    mul_u64(amount, power_of_ten(exponent)?).ok_or_else(overflow)
 }
 
 /// `(amount / divisor, amount % divisor)` by schoolbook division on 64-bit limbs.
@@ -98,6 +113,16 @@ pub fn upscale_all(amounts: &[U256], exponents: &[u8]) -> Result<alloc::vec::Vec
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mul_u64_matches_ruint_and_detects_overflow() {
+        let samples = [U256::ZERO, U256::from(1u8), U256::from(u64::MAX), U256::MAX >> 64, U256::MAX >> 1, U256::MAX];
+        for a in samples {
+            for b in [0u64, 1, 2, 10, 1_000_000_000_000_000_000, u64::MAX] {
+                assert_eq!(mul_u64(a, b), a.checked_mul(U256::from(b)), "{a} x {b}");
+            }
+        }
+    }
 
     fn u(x: u128) -> U256 {
         U256::from(x)
