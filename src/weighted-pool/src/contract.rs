@@ -1,8 +1,8 @@
 //! The WeightedPool program: storage, the public ABI, and the glue between the Vault's
 //! hooks and the pure arithmetic in `swap` / `join_exit`.
 //!
-//! Deployed once and activated; every pool is an EIP-1167 clone that delegatecalls into
-//! it, so all storage below lives in the clone and `contract_address()` is the clone.
+//! Each pool is a proxy that delegatecalls into the facet programs built from this crate,
+//! so all storage (`storage.rs`) lives in the proxy and `contract_address()` is the proxy.
 
 use alloc::string::String;
 use alloc::vec;

@@ -20,7 +20,7 @@ pub extern "C" fn user_entrypoint(len: usize) -> usize {
     // Keeps `pay_for_memory_grow` imported, as activation requires (the SDK macro does the same).
     host.pay_for_memory_grow(0);
     let input = host.read_args(len);
-    // SAFETY: the storage root lives at slot 0, created once per call.
+    // SAFETY: the root holds no storage fields (raw slots, `storage.rs`); created once per call.
     let mut pool = unsafe { WeightedPool::new(U256::ZERO, 0, host.clone()) };
     let (data, status) = match crate::router::route(&mut pool, &input) {
         Ok(data) => (data, 0),

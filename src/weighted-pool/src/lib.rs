@@ -1,8 +1,10 @@
 //! Balancer-V2-style weighted pool for Arbitrum Stylus.
 //!
-//! One activated program; each pool is an EIP-1167 clone of it created and initialised
-//! by `pool-factory`. The pool prices swaps and joins/exits for the Vault (which holds
-//! the tokens) and is its own ERC-20 pool token (BPT) with EIP-2612 permit.
+//! Built as four activated programs (facets, see `router`: swap, join, exit, token), one
+//! storage layout (`storage`); each pool is a small EVM proxy created and initialised by
+//! `pool-factory` that DELEGATECALLs the facet of the called function. The pool prices
+//! swaps and joins/exits for the Vault (which holds the tokens) and is its own ERC-20
+//! pool token (BPT) with EIP-2612 permit.
 //!
 //! Module map: `entrypoint` + `router` + `codec` (the deployed dispatcher), `abi`
 //! (selectors), `contract` (storage + typed API, `#[public]` for export-abi), `bpt` (ERC-20 bookkeeping), `swap` and
