@@ -5,7 +5,10 @@
 use std::{
     collections::HashMap,
     path::Path,
-    sync::{Mutex, OnceLock},
+    sync::{
+        atomic::{AtomicUsize, Ordering},
+        Arc, Mutex, OnceLock,
+    },
 };
 
 use alloy_primitives::{keccak256, Address, Bytes, B256, U256};
@@ -193,6 +196,16 @@ impl TestBed {
         self.deploy_wasm_from(deployer, wasm_or_code).map(|d| d.address)
     }
 
+    /// Deploys and activates several programs (raw `.wasm` or deployment code), in order.
+    /// The distinct programs are first processed, compressed and compiled in parallel (one
+    /// thread per core), so a world with many programs starts faster than with one
+    /// [`TestBed::deploy_wasm`] after another; the chain sees the same transactions.
+    /// Stops at the first program that fails (the ones before it stay deployed).
+    pub fn deploy_wasms(&mut self, programs: &[&[u8]]) -> Result<Vec<Address>, BedError> {
+        prepare_in_parallel(programs, &self.world.program_limits());
+        programs.iter().map(|program| self.deploy_wasm(program)).collect()
+    }
+
     /// Reads a `.wasm` (or deployment code) file and deploys + activates it.
     pub fn deploy_wasm_file(&mut self, path: impl AsRef<Path>) -> Result<Address, BedError> {
         let path = path.as_ref();
@@ -272,8 +285,11 @@ impl TestBed {
     }
 }
 
-fn deployment_codes() -> &'static Mutex<HashMap<B256, Vec<u8>>> {
-    static CODES: OnceLock<Mutex<HashMap<B256, Vec<u8>>>> = OnceLock::new();
+/// Deployment code per raw-wasm hash; each entry has its own lock (see [`stylus_code`]).
+type CodeSlot = Arc<OnceLock<Vec<u8>>>;
+
+fn deployment_codes() -> &'static Mutex<HashMap<B256, CodeSlot>> {
+    static CODES: OnceLock<Mutex<HashMap<B256, CodeSlot>>> = OnceLock::new();
     CODES.get_or_init(Default::default)
 }
 
@@ -287,18 +303,52 @@ pub fn clear_process_caches() {
 }
 
 /// Deployment code for raw wasm (processed and compressed as cargo-stylus does), or the
-/// input unchanged. Memoized per process: brotli at quality 11 takes seconds in debug builds.
+/// input unchanged. Memoized per process: brotli at quality 11 takes ~80 ms per 50 KB in
+/// release builds and seconds in debug builds. Threads asking for the same wasm wait for
+/// one compression; different wasms compress in parallel.
 fn stylus_code(wasm_or_code: &[u8]) -> Vec<u8> {
     if !wasm_or_code.starts_with(b"\0asm") {
         return wasm_or_code.to_vec();
     }
     let key = keccak256(wasm_or_code);
-    // Held while computing, so parallel tests wait for one compression instead of each
-    // doing it.
-    let Ok(mut codes) = deployment_codes().lock() else {
-        return deploy_code::deployment_code_from_wasm(wasm_or_code);
+    let slot = match deployment_codes().lock() {
+        Ok(mut codes) => codes.entry(key).or_default().clone(),
+        Err(_) => return deploy_code::deployment_code_from_wasm(wasm_or_code),
     };
-    codes.entry(key).or_insert_with(|| deploy_code::deployment_code_from_wasm(wasm_or_code)).clone()
+    slot.get_or_init(|| deploy_code::deployment_code_from_wasm(wasm_or_code)).clone()
+}
+
+/// Processes, compresses and compiles every distinct program of `programs` into the
+/// per-process caches, spreading the programs over the machine's cores (scoped threads).
+/// Errors are not reported here: deploying the program reports them.
+fn prepare_in_parallel(programs: &[&[u8]], limits: &crate::stylus::Limits) {
+    let mut distinct: Vec<&[u8]> = Vec::with_capacity(programs.len());
+    for program in programs {
+        if !distinct.contains(program) {
+            distinct.push(program);
+        }
+    }
+    let prepare = |program: &[u8]| {
+        let code = stylus_code(program);
+        let _ = crate::world::programs::get_or_compile(keccak256(&code), &code, limits);
+    };
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(distinct.len());
+    if workers <= 1 {
+        distinct.iter().for_each(|program| prepare(program));
+        return;
+    }
+    let next = AtomicUsize::new(0);
+    let work = || {
+        while let Some(program) = distinct.get(next.fetch_add(1, Ordering::Relaxed)) {
+            prepare(program);
+        }
+    };
+    std::thread::scope(|scope| {
+        for _ in 1..workers {
+            scope.spawn(work);
+        }
+        work();
+    });
 }
 
 /// EVM init code that returns `code` as the deployed code:

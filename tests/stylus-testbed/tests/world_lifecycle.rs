@@ -203,3 +203,45 @@ fn running_out_of_gas_in_a_program_consumes_the_gas_limit() {
     bed.gas_limit = stylus_testbed::testbed::DEFAULT_GAS_LIMIT;
     assert_eq!(bed.view_sol(probe, &IProbe::getCall { key: U256::from(1) }).unwrap(), U256::ZERO);
 }
+
+#[test]
+fn activation_data_fee_prices_the_decompressed_wasm() {
+    use stylus_testbed::{stylus::{wasm_from_deployment_code, MAX_WASM_SIZE}, world::arbos::DATA_PRICE_WEI_PER_BYTE};
+    let mut bed = TestBed::new();
+    let alice = bed.account("alice");
+    let probe = bed.deploy_wasm_unactivated(&program_wasm("world_probe")).unwrap();
+    let wasm_len = wasm_from_deployment_code(&bed.world().code(probe), MAX_WASM_SIZE).unwrap().len();
+    let expected = U256::from(DATA_PRICE_WEI_PER_BYTE) * U256::from(wasm_len);
+    assert_eq!(bed.world().activation_fee(probe), expected);
+    let r = bed.activate_from(alice, probe);
+    assert!(r.success, "{r:?}");
+    let events = r.events::<ArbWasm::ProgramActivated>();
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].dataFee, expected);
+    // Once compiled, the fee comes from the program's recorded size: still the same.
+    assert_eq!(bed.world().activation_fee(probe), expected);
+}
+
+#[test]
+fn deploy_wasms_matches_one_deploy_after_another() {
+    let (probe, erc20) = (program_wasm("world_probe"), program_wasm("world_erc20"));
+    let programs: [&[u8]; 3] = [&probe, &erc20, &probe];
+    let mut together = TestBed::new();
+    let mut one_by_one = TestBed::new();
+    let addresses = together.deploy_wasms(&programs).unwrap();
+    let expected: Vec<Address> = programs.iter().map(|p| one_by_one.deploy_wasm(p).unwrap()).collect();
+    assert_eq!(addresses, expected);
+    let alice = together.account("alice");
+    for address in &addresses {
+        assert_eq!(together.world().code(*address), one_by_one.world().code(*address));
+        assert!(together.world().activation(*address).is_some());
+    }
+    let get = IProbe::getCall { key: U256::from(1) };
+    assert!(together.call(alice, addresses[2], get.abi_encode(), U256::ZERO).success);
+    // A bad program among them is reported as deploy_wasm reports it.
+    let float_wasm = wat::parse_str(FLOAT_PROGRAM).unwrap();
+    match together.deploy_wasms(&[&probe, &float_wasm]) {
+        Err(BedError::Program(ProgramError::FloatInstruction { .. })) => {}
+        other => panic!("expected FloatInstruction, got {other:?}"),
+    }
+}

@@ -160,6 +160,12 @@ pub fn data_fee(code: &[u8]) -> U256 {
     let wasm_len = crate::stylus::deploy_code::wasm_from_deployment_code(code, usize::MAX)
         .map(|wasm| wasm.len())
         .unwrap_or(0);
+    data_fee_of_wasm_len(wasm_len)
+}
+
+/// The data fee of a WASM of `wasm_len` bytes (a compiled program knows its length, so
+/// activation need not decompress the code again).
+pub fn data_fee_of_wasm_len(wasm_len: usize) -> U256 {
     U256::from(DATA_PRICE_WEI_PER_BYTE).saturating_mul(U256::from(wasm_len))
 }
 
@@ -178,10 +184,10 @@ fn activate(exec: &mut Exec<'_>, inputs: &CallInputs, program: Address) -> Reply
     if previous.is_some_and(|p| p.version == STYLUS_VERSION) {
         return revert(ArbWasm::ProgramUpToDate {});
     }
-    if exec.programs.get_or_compile(code_hash, &code).is_err() {
+    let Ok(compiled) = exec.programs.get_or_compile(code_hash, &code) else {
         return Reply::BurnOut;
-    }
-    let data_fee = data_fee(&code);
+    };
+    let data_fee = data_fee_of_wasm_len(compiled.info().wasm_size);
     let paid = inputs.value.get();
     if paid < data_fee {
         return revert(ArbWasm::ProgramInsufficientValue { have: paid, want: data_fee });

@@ -183,7 +183,15 @@ impl World {
 
     /// The data fee `ArbWasm.activateProgram` asks for the code at `program`.
     pub fn activation_fee(&self, program: Address) -> U256 {
-        arbos::data_fee(&self.code(program))
+        match self.programs.compiled(self.code_hash(program)) {
+            Some(compiled) => arbos::data_fee_of_wasm_len(compiled.info().wasm_size),
+            None => arbos::data_fee(&self.code(program)),
+        }
+    }
+
+    /// The activation limits of this chain (what `activateProgram` validates against).
+    pub fn program_limits(&self) -> crate::stylus::Limits {
+        self.programs.limits()
     }
 
     /// Marks an activated program as cached (cheaper entry) or not, as ArbWasmCache
