@@ -150,6 +150,23 @@ pub fn init(view: &PoolView, amounts_in: &[U256]) -> Result<Outcome, PoolError> 
     })
 }
 
+/// The single-token join and exit: `formula(balance, weight, bpt, supply, fee)` gives token
+/// `index`'s amount (the math rounds it in the pool's favour); every other token moves nothing.
+fn single_token(
+    view: &PoolView,
+    scaled: &[U256],
+    index: U256,
+    bpt: U256,
+    formula: impl Fn(U256, U256, U256, U256, U256) -> wm::MathResult<U256>,
+) -> Result<Vec<U256>, PoolError> {
+    let n = view.weights.len();
+    let i = token_index(index, n)?;
+    let amount = formula(get(scaled, i)?, get(view.weights, i)?, bpt, view.total_supply, view.swap_fee)?;
+    let mut amounts = vec![U256::ZERO; n];
+    set(&mut amounts, i, amount)?;
+    Ok(amounts)
+}
+
 /// Every join kind except INIT.
 pub fn join(view: &PoolView, balances: &[U256], protocol_fee: U256, request: &JoinRequest) -> Result<Outcome, PoolError> {
     let n = view.weights.len();
@@ -167,17 +184,7 @@ pub fn join(view: &PoolView, balances: &[U256], protocol_fee: U256, request: &Jo
             (bpt, amounts)
         }
         JoinRequest::TokenInForExactBptOut { bpt_out, token_index: index } => {
-            let i = token_index(*index, n)?;
-            let mut amounts = vec![U256::ZERO; n];
-            let amount = wm::calc_token_in_given_exact_bpt_out(
-                get(&scaled, i)?,
-                get(view.weights, i)?,
-                *bpt_out,
-                view.total_supply,
-                view.swap_fee,
-            )?;
-            set(&mut amounts, i, amount)?;
-            (*bpt_out, amounts)
+            (*bpt_out, single_token(view, &scaled, *index, *bpt_out, wm::calc_token_in_given_exact_bpt_out)?)
         }
         JoinRequest::AllTokensInForExactBptOut { bpt_out } => {
             let amounts = wm::proportional_amounts_in(&scaled, view.total_supply, *bpt_out)?;
@@ -220,17 +227,7 @@ pub fn exit(
     let due = if paused { vec![U256::ZERO; n] } else { charge_protocol_fees(view, &mut scaled, protocol_fee)? };
     let (bpt, amounts_out) = match request {
         ExitRequest::ExactBptInForOneTokenOut { bpt_in, token_index: index } => {
-            let i = token_index(*index, n)?;
-            let mut amounts = vec![U256::ZERO; n];
-            let amount = wm::calc_token_out_given_exact_bpt_in(
-                get(&scaled, i)?,
-                get(view.weights, i)?,
-                *bpt_in,
-                view.total_supply,
-                view.swap_fee,
-            )?;
-            set(&mut amounts, i, amount)?;
-            (*bpt_in, amounts)
+            (*bpt_in, single_token(view, &scaled, *index, *bpt_in, wm::calc_token_out_given_exact_bpt_in)?)
         }
         ExitRequest::ExactBptInForTokensOut { bpt_in } => {
             (*bpt_in, wm::proportional_amounts_out(&scaled, view.total_supply, *bpt_in)?)
