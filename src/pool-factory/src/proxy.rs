@@ -94,22 +94,11 @@ use alloy_primitives::Address;
 use alloy_sol_types::{sol, SolCall};
 
 sol! {
-    /// Balancer V2's swap request (abi/IBasePool.sol), for `onSwap`'s selector.
-    struct SwapRequest {
-        uint8 kind;
-        address tokenIn;
-        address tokenOut;
-        uint256 amount;
-        bytes32 poolId;
-        uint256 lastChangeBlock;
-        address from;
-        address to;
-        bytes userData;
-    }
-
     /// The WeightedPool functions that do not run in the token facet (abi/IWeightedPool.sol).
     interface IRoutedPoolFunctions {
-        function onSwap(SwapRequest request, uint256 balanceTokenIn, uint256 balanceTokenOut) external returns (uint256);
+        // `request` is V2's SwapRequest struct (abi/IBasePool.sol); only its canonical tuple
+        // type enters the selector.
+        function onSwap((uint8, address, address, uint256, bytes32, uint256, address, address, bytes) request, uint256 balanceTokenIn, uint256 balanceTokenOut) external returns (uint256);
         function onJoinPool(bytes32 poolId, address sender, address recipient, uint256[] balances, uint256 lastChangeBlock, uint256 protocolSwapFeePercentage, bytes userData) external returns (uint256[], uint256[]);
         function onExitPool(bytes32 poolId, address sender, address recipient, uint256[] balances, uint256 lastChangeBlock, uint256 protocolSwapFeePercentage, bytes userData) external returns (uint256[], uint256[]);
         function getInvariant() external view returns (uint256);
