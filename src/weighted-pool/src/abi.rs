@@ -2,9 +2,12 @@
 //! here (alloy computes them from the signatures), and tests pin them.
 
 use alloy_sol_types::sol;
+use stylus_sdk::prelude::*;
 
 sol! {
-    struct SwapRequestAbi {
+    /// V2's IPoolSwapStructs.SwapRequest; `kind` is the SwapKind enum (ABI: uint8).
+    #[derive(AbiType)]
+    struct SwapRequest {
         uint8 kind;
         address tokenIn;
         address tokenOut;
@@ -18,7 +21,7 @@ sol! {
 
     interface IWeightedPoolAbi {
         function initialize(address vault, string name, string symbol, address[] tokens, uint256[] normalizedWeights, uint256 swapFeePercentage, address owner) external;
-        function onSwap(SwapRequestAbi request, uint256 balanceTokenIn, uint256 balanceTokenOut) external returns (uint256);
+        function onSwap(SwapRequest request, uint256 balanceTokenIn, uint256 balanceTokenOut) external returns (uint256);
         function onJoinPool(bytes32 poolId, address sender, address recipient, uint256[] balances, uint256 lastChangeBlock, uint256 protocolSwapFeePercentage, bytes userData) external returns (uint256[] amountsIn, uint256[] dueProtocolFeeAmounts);
         function onExitPool(bytes32 poolId, address sender, address recipient, uint256[] balances, uint256 lastChangeBlock, uint256 protocolSwapFeePercentage, bytes userData) external returns (uint256[] amountsOut, uint256[] dueProtocolFeeAmounts);
         function getPoolId() external view returns (bytes32);

@@ -12,6 +12,8 @@ use alloy_primitives::{Address, B256, U256};
 use alloy_sol_types::sol;
 use stylus_sdk::prelude::*;
 
+/// V2's swap request, declared once with the ABI (`crate::abi`).
+pub use crate::abi::SwapRequest;
 use crate::bpt;
 use crate::errors::*;
 use crate::external;
@@ -40,20 +42,6 @@ pub const TWO_TOKEN: u8 = 2;
 const GIVEN_IN: u8 = 0;
 
 sol! {
-    /// V2's IPoolSwapStructs.SwapRequest; `kind` is the SwapKind enum (ABI: uint8).
-    #[derive(AbiType)]
-    struct SwapRequest {
-        uint8 kind;
-        address tokenIn;
-        address tokenOut;
-        uint256 amount;
-        bytes32 poolId;
-        uint256 lastChangeBlock;
-        address from;
-        address to;
-        bytes userData;
-    }
-
     event Transfer(address indexed from, address indexed to, uint256 value);
     event Approval(address indexed owner, address indexed spender, uint256 value);
     event SwapFeePercentageChanged(uint256 swapFeePercentage);
