@@ -125,6 +125,19 @@ impl WeightedPool {
         self.sload(slot::allowance(owner, spender))
     }
 
+    /// What the join/exit math reads: the loaded weights and exponents, the fee, the
+    /// supply and the invariant after the last join or exit (for protocol fees).
+    #[inline(always)]
+    fn pool_view<'a>(&self, config: &Config, state: &'a FullState, total_supply: U256) -> PoolView<'a> {
+        PoolView {
+            weights: &state.weights,
+            exponents: &state.exponents,
+            swap_fee: U256::from(config.swap_fee),
+            total_supply,
+            last_invariant: self.sload(slot::LAST_INVARIANT),
+        }
+    }
+
     fn load_full_state(&self, n: usize) -> FullState {
         let mut weights = Vec::with_capacity(n);
         let mut exponents = Vec::with_capacity(n);
@@ -555,13 +568,7 @@ impl WeightedPool {
         let request = user_data::decode_join(user_data)?;
         let state = self.load_full_state(usize::from(config.num_tokens));
         let supply = self.total_supply_value();
-        let view = PoolView {
-            weights: &state.weights,
-            exponents: &state.exponents,
-            swap_fee: U256::from(config.swap_fee),
-            total_supply: supply,
-            last_invariant: self.sload(slot::LAST_INVARIANT),
-        };
+        let view = self.pool_view(&config, &state, supply);
         let (outcome, locked) = match (&request, supply.is_zero()) {
             (JoinRequest::Init { amounts_in }, true) => (join_exit::init(&view, amounts_in)?, U256::from(MINIMUM_BPT)),
             (JoinRequest::Init { .. }, false) => return Err(PoolError::PoolAlreadyFunded(PoolAlreadyFunded {})),
@@ -590,13 +597,7 @@ impl WeightedPool {
         }
         let request = user_data::decode_exit(user_data)?;
         let state = self.load_full_state(usize::from(config.num_tokens));
-        let view = PoolView {
-            weights: &state.weights,
-            exponents: &state.exponents,
-            swap_fee: U256::from(config.swap_fee),
-            total_supply: supply,
-            last_invariant: self.sload(slot::LAST_INVARIANT),
-        };
+        let view = self.pool_view(&config, &state, supply);
         let outcome = join_exit::exit(&view, &balances, protocol_swap_fee_percentage, &request, config.paused)?;
         bpt::burn(self, sender, outcome.bpt)?;
         self.sstore(slot::LAST_INVARIANT, outcome.last_invariant);
