@@ -17,7 +17,7 @@ use alloy_sol_types::{SolCall, SolValue};
 use integration::pool_fixture::*;
 use integration::vault_fixture::{funds, v};
 use proptest::prelude::*;
-use proptest::test_runner::{Config, TestRunner};
+use proptest::test_runner::{Config, TestCaseError, TestRunner};
 use std::cell::RefCell;
 
 /// Number of proptest cases per property: each case runs a whole batch through the
@@ -82,6 +82,21 @@ fn valued_change(delta: &[I256], weights: &[U256], balances: &[U256]) -> (U512, 
     (gained, lost)
 }
 
+/// The checks every attack batch ends with: the pool's balance change (`deltas`, token
+/// units), valued at its own marginal price before the batch, is no loss; and its invariant
+/// did not fall, so neither did the value of a BPT (swaps leave the supply alone).
+fn pool_not_poorer(pool: &Pool, before: &[U256], after: &[U256], deltas: &[I256]) -> Result<(), TestCaseError> {
+    let factors = pool.factors();
+    let scaled_delta: Vec<I256> = (0..2).map(|k| deltas[k] * I256::try_from(factors[k]).unwrap()).collect();
+    let scaled_before: Vec<U256> = (0..2).map(|k| before[k] * factors[k]).collect();
+    let (gained, lost) = valued_change(&scaled_delta, &pool.weights, &scaled_before);
+    prop_assert!(gained >= lost, "the pool lost value at its own price: gained {}, lost {}, deltas {:?}", gained, lost, deltas);
+    let inv_before = oracle::invariant(&pool.weights, before, &factors);
+    let inv_after = oracle::invariant(&pool.weights, after, &factors);
+    prop_assert!(inv_after >= inv_before, "invariant fell: {} -> {}", inv_before, inv_after);
+    Ok(())
+}
+
 fn step(pool: &Pool, token_in: usize, token_out: usize, amount: U256) -> v::BatchSwapStep {
     v::BatchSwapStep {
         poolId: pool.pool_id,
@@ -135,7 +150,6 @@ fn tiny_alternating_batch_swaps_never_profit_the_attacker() {
     let f = RefCell::new(PoolFixture::new());
     let pool = low_fee_pool(&mut f.borrow_mut());
     let small = usize::from(pool.decimals[0] != 6); // index of the 6-decimal token
-    let factors = pool.factors();
     let attacker = f.borrow().vf.bob;
     let succeeded = RefCell::new(0u32);
     runner()
@@ -168,14 +182,7 @@ fn tiny_alternating_batch_swaps_never_profit_the_attacker() {
             // Neither token is given away for free.
             let free = deltas.iter().all(|d| *d <= I256::ZERO) && deltas.iter().any(|d| *d < I256::ZERO);
             prop_assert!(!free, "the attacker received tokens without paying: {:?}", deltas);
-            let scaled_delta: Vec<I256> = (0..2).map(|k| deltas[k] * I256::try_from(factors[k]).unwrap()).collect();
-            let scaled_before: Vec<U256> = (0..2).map(|k| before[k] * factors[k]).collect();
-            let (gained, lost) = valued_change(&scaled_delta, &pool.weights, &scaled_before);
-            prop_assert!(gained >= lost, "the pool lost value at its own price: gained {}, lost {}, deltas {:?}", gained, lost, deltas);
-            // BPT value: the invariant per BPT never falls (swaps leave the supply alone).
-            let inv_before = oracle::invariant(&pool.weights, &before, &factors);
-            let inv_after = oracle::invariant(&pool.weights, &after, &factors);
-            prop_assert!(inv_after >= inv_before, "invariant fell: {} -> {}", inv_before, inv_after);
+            pool_not_poorer(&pool, &before, &after, &deltas)?;
             prop_assert_eq!(f.supply(&pool), supply);
             Ok(())
         })
@@ -222,14 +229,7 @@ fn tiny_given_in_swaps_pay_nothing_for_nothing() {
             prop_assert!(r.success, "tiny GIVEN_IN batches are valid; reverted with 0x{}", alloy_primitives::hex::encode(&r.output));
             let deltas = v::batchSwapCall::abi_decode_returns(&r.output).expect("deltas");
             let after = f.balances(&pool);
-            let factors = pool.factors();
-            let scaled_delta: Vec<I256> = (0..2).map(|k| deltas[k] * I256::try_from(factors[k]).unwrap()).collect();
-            let scaled_before: Vec<U256> = (0..2).map(|k| before[k] * factors[k]).collect();
-            let (gained, lost) = valued_change(&scaled_delta, &pool.weights, &scaled_before);
-            prop_assert!(gained >= lost, "pool lost value: gained {gained}, lost {lost}");
-            let inv_before = oracle::invariant(&pool.weights, &before, &factors);
-            let inv_after = oracle::invariant(&pool.weights, &after, &factors);
-            prop_assert!(inv_after >= inv_before);
+            pool_not_poorer(&pool, &before, &after, &deltas)?;
             Ok(())
         })
         .unwrap();
