@@ -58,6 +58,15 @@ struct Row {
     gas: Result<(u64, u64), String>,
 }
 
+/// Warm-up: `who` swaps 1 token of the pool's first token for its second and back, so a
+/// measured trade finds its balances and the pool's storage already non-zero.
+fn trade_both_ways(f: &mut FactoryFixture, pool: &Pool, who: Address) {
+    for (a, b) in [(pool.tokens[0], pool.tokens[1]), (pool.tokens[1], pool.tokens[0])] {
+        let r = f.pf.swap(pool, who, GIVEN_IN, a, b, e(1, 18));
+        assert!(r.success, "warm-up swap reverted: 0x{}", alloy_primitives::hex::encode(&r.output));
+    }
+}
+
 /// The measured world: pools, tokens, trader, recipient.
 struct Scenario {
     f: FactoryFixture,
@@ -101,10 +110,7 @@ impl Scenario {
             .collect();
         f.pf.vf.ok(bob, &v::manageUserBalanceCall { ops: deposits });
         for p in [&p01, &p12, &p23] {
-            for (a, b) in [(p.tokens[0], p.tokens[1]), (p.tokens[1], p.tokens[0])] {
-                let r = f.pf.swap(p, bob, GIVEN_IN, a, b, e(1, 18));
-                assert!(r.success, "warm-up swap reverted: 0x{}", alloy_primitives::hex::encode(&r.output));
-            }
+            trade_both_ways(&mut f, p, bob);
         }
         let vault = f.pf.vf.vault;
         let recipient = f.pf.vf.bed.deploy_artifact("MinimalFlashLoanRecipient", &vault.into_word().0).expect("MinimalFlashLoanRecipient artifact");
@@ -279,10 +285,7 @@ impl Scenario {
         self.f.pf.init_join(&pool, alice, &vec![e(LP_AMOUNT, 18); n]);
         let r = self.f.pf.join(&pool, bob, (U256::from(3), e(10, 18)).abi_encode_params());
         assert!(r.success, "trader's join of the {n}-token pool reverted: 0x{}", alloy_primitives::hex::encode(&r.output));
-        for (a, b) in [(tokens[0], tokens[1]), (tokens[1], tokens[0])] {
-            let r = self.f.pf.swap(&pool, bob, GIVEN_IN, a, b, e(1, 18));
-            assert!(r.success, "warm-up swap reverted: 0x{}", alloy_primitives::hex::encode(&r.output));
-        }
+        trade_both_ways(&mut self.f, &pool, bob);
         pool
     }
 
