@@ -117,12 +117,12 @@ PAUSE_WINDOW="${PAUSE_WINDOW:-7776000}"
 BUFFER_PERIOD="${BUFFER_PERIOD:-2592000}"
 
 # ---------------------------------------------------------------- wiring
-FRONT_RUN_HINT="if the revert data is $(c sig 'AlreadyInitialized()') (AlreadyInitialized), someone initialised it first: redeploy"
-FACTORY_FRONT_RUN_HINT="if the revert data is $(c sig 'FactoryAlreadyInitialized()') (FactoryAlreadyInitialized), someone initialised it first: redeploy"
+# front_run_hint <error name>: what to conclude when an initialize reverts with that error.
+front_run_hint() { echo "if the revert data is $(c sig "$1()") ($1), someone initialised it first: redeploy"; }
 ( send "vault.initialize" "$KEY" "$VAULT" 'initialize(address,address,uint256,uint256)' \
-  "$AUTHORIZER" "$WETH" "$PAUSE_WINDOW" "$BUFFER_PERIOD" ) || die "vault.initialize failed; $FRONT_RUN_HINT"
+  "$AUTHORIZER" "$WETH" "$PAUSE_WINDOW" "$BUFFER_PERIOD" ) || die "vault.initialize failed; $(front_run_hint AlreadyInitialized)"
 ( send "factory.initialize" "$KEY" "$FACTORY" 'initialize(address,address[])' "$VAULT" "$FACET_LIST" ) \
-  || die "factory.initialize failed; $FACTORY_FRONT_RUN_HINT"
+  || die "factory.initialize failed; $(front_run_hint FactoryAlreadyInitialized)"
 
 # ---------------------------------------------------------------- verification
 check() {
